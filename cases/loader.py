@@ -1,0 +1,95 @@
+"""Load one YAML file into a model, turning every failure into Problems with file:line:col."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Generic, TypeVar
+
+from pydantic import BaseModel, ValidationError
+
+from cases.model import Case, cross_checks, format_loc
+from cases.problems import Problem
+from cases.yamlmarks import Loc, Parsed, YamlProblem, parse_mapping
+
+M = TypeVar("M", bound=BaseModel)
+
+
+@dataclass
+class Loaded(Generic[M]):
+    """The result of loading one file: the model (None when invalid) and its problems."""
+
+    path: str
+    value: M | None
+    problems: list[Problem] = field(default_factory=list)
+    parsed: Parsed | None = None
+
+    def problem_at(self, loc: Loc, message: str) -> Problem:
+        """A Problem at the position of ``loc`` in this file."""
+        line, col = self.parsed.mark_for(loc) if self.parsed else (0, 0)
+        return Problem(self.path, line, col, format_loc(loc), message)
+
+
+def _message(err: dict[str, object]) -> str:
+    kind = err.get("type")
+    if kind == "missing":
+        return "field required"
+    if kind == "extra_forbidden":
+        return "unknown field (check its spelling; `track2 schema` lists the fields)"
+    msg = str(err.get("msg", "invalid value"))
+    msg = msg.removeprefix("Value error, ").removeprefix("Assertion failed, ")
+    return msg[:1].lower() + msg[1:]
+
+
+def validation_problems(path: str, parsed: Parsed, exc: ValidationError) -> list[Problem]:
+    """One Problem per pydantic error, placed at the YAML node it concerns."""
+    out: list[Problem] = []
+    for err in exc.errors():
+        loc: Loc = tuple(err["loc"])
+        if err["type"] not in ("missing", "extra_forbidden"):
+            # Drop pydantic's type tags (e.g. 'function-after[...]') after the data path.
+            loc = loc[: max(parsed.deepest_known(loc), 1)]
+        line, col = parsed.mark_for(loc)
+        out.append(Problem(path, line, col, format_loc(loc), _message(dict(err))))
+    out.sort(key=lambda p: (p.line, p.column))
+    return out
+
+
+def load_model(path: Path, model: type[M], display: str | None = None) -> Loaded[M]:
+    """Read ``path`` and validate it as ``model``; never raises for bad content."""
+    shown = display or str(path)
+    try:
+        raw = path.read_bytes()
+    except OSError as exc:
+        return Loaded(shown, None, [Problem(shown, 0, 0, "", f"cannot read: {exc.strerror}")])
+    try:
+        parsed = parse_mapping(raw)
+    except YamlProblem as exc:
+        return Loaded(shown, None, [Problem(shown, exc.line, exc.column, exc.field, exc.message)])
+    result: Loaded[M] = Loaded(shown, None, parsed=parsed)
+    try:
+        result.value = model.model_validate(parsed.data)
+    except ValidationError as exc:
+        result.problems = validation_problems(shown, parsed, exc)
+    return result
+
+
+def load_case(path: Path, display: str | None = None, origin: str = "") -> Loaded[Case]:
+    """Load one case file: the model, then the id/file-name rule and cross-field rules."""
+    result = load_model(path, Case, display)
+    case = result.value
+    if case is None:
+        return result
+    problems: list[Problem] = []
+    if case.id != path.stem:
+        problems.append(
+            result.problem_at(("id",), f"id '{case.id}' must equal the file name '{path.stem}'")
+        )
+    problems += [result.problem_at(loc, msg) for loc, msg in cross_checks(case)]
+    if problems:
+        result.value = None
+        result.problems = problems
+        return result
+    case._origin = origin
+    case._path = result.path
+    return result

@@ -1,0 +1,38 @@
+"""The shared vocabularies (themes, regions, countries, tags...) from ``vocab.yaml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+
+import yaml
+
+from cases.yamlsafe import SafeLoader
+
+
+@dataclass(frozen=True)
+class Vocabulary:
+    """Every controlled vocabulary: id -> human label, in file order."""
+
+    themes: dict[str, str]
+    regions: dict[str, str]
+    countries: dict[str, str]
+    actor_types: dict[str, str]
+    actor_roles: dict[str, str]
+    tags: dict[str, str]
+    audiences: dict[str, str]
+    relations: dict[str, str]
+
+    def label(self, kind: str, key: str) -> str:
+        """The human label of ``key`` in vocabulary ``kind`` (the key itself if unknown)."""
+        table: dict[str, str] = getattr(self, kind)
+        return table.get(key, key)
+
+
+@cache
+def vocabulary() -> Vocabulary:
+    """The vocabularies shipped with the package (read once)."""
+    text = resources.files("cases").joinpath("vocab.yaml").read_text(encoding="utf-8")
+    data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader is the C safe loader
+    return Vocabulary(**{k: {str(a): str(b) for a, b in v.items()} for k, v in data.items()})

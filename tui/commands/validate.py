@@ -1,0 +1,70 @@
+"""``track2 validate``: check case files, one problem a line."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Any
+
+from tui.commands._common import add_command
+from tui.context import Context
+
+ORDER = 40
+
+
+def register(sub: Any) -> None:
+    """Add the command to the parser."""
+    p = add_command(
+        sub,
+        "validate",
+        "check case files (no paths: the whole library)",
+        "Check case files against the model and the vocabularies. Prints one problem a line "
+        "on stderr as path:line:col: field: message. Exit 0 when clean, 1 when any problem.",
+    )
+    p.add_argument("paths", nargs="*", metavar="PATH", help="case files or folders to check")
+    p.add_argument("--json", action="store_true", help="problems as JSON on stdout")
+    p.set_defaults(func=run)
+
+
+def run(ctx: Context) -> int:
+    """Validate the named files (against the library for references) or the whole library."""
+    from cases.library import case_files
+
+    paths: list[Path] = []
+    missing: list[str] = []
+    for raw in ctx.args.paths:
+        p = Path(raw)
+        if p.is_dir():
+            paths += case_files(p)
+        elif p.is_file():
+            paths.append(p)
+        else:
+            missing.append(raw)
+    if ctx.args.paths:
+        lib = ctx.library_with(paths)
+        named = {str(p) for p in paths} | {_rel(p) for p in paths}
+        problems = [pr for pr in lib.problems if pr.path in named]
+        checked = len(paths)
+    else:
+        lib = ctx.library
+        problems = list(lib.problems)
+        checked = len(lib) + len({p.path for p in problems})
+    lines = [str(p) for p in problems] + [f"{m}: no such file or folder" for m in missing]
+    if ctx.args.json:
+        from tui.output import print_json
+
+        print_json({"checked": checked, "problems": [p.as_dict() for p in problems],
+                    "missing": missing})
+    else:
+        for line in lines:
+            sys.stderr.write(line + "\n")
+        if not lines:
+            sys.stdout.write(f"{checked} file(s) checked, no problems\n")
+    return 1 if lines else 0
+
+
+def _rel(p: Path) -> str:
+    try:
+        return str(p.resolve().relative_to(Path.cwd()))
+    except ValueError:
+        return str(p)

@@ -1,0 +1,36 @@
+"""What every command shares: the parsed options and a lazily loaded library."""
+
+from __future__ import annotations
+
+import argparse
+from dataclasses import dataclass, field
+from functools import cached_property
+from pathlib import Path
+
+from cases.library import Library, LibraryDir, default_library_dirs, load_library
+
+
+class UserError(Exception):
+    """A mistake in what the user asked for: printed as one line, exit code 1."""
+
+
+@dataclass
+class Context:
+    """Options common to every command, and the library they select."""
+
+    args: argparse.Namespace
+    library_paths: list[str] = field(default_factory=list)
+
+    @cached_property
+    def dirs(self) -> list[LibraryDir]:
+        """Curated, then TRACK2_LIBRARY, then every --library folder."""
+        return default_library_dirs(self.library_paths)
+
+    @cached_property
+    def library(self) -> Library:
+        """The loaded library (read on first use)."""
+        return load_library(self.dirs)
+
+    def library_with(self, files: list[Path]) -> Library:
+        """The library plus explicitly named files (as `validate FILE` wants)."""
+        return load_library(self.dirs, files)
