@@ -132,7 +132,7 @@ def source_line(src_title: str, author: str | None, publisher: str | None,
     if author:
         line.append(t(author))
         line.append(", ")
-    line.append(t(src_title), style="italic")
+    line.append_text(t(src_title, "italic"))
     rest = ", ".join(x for x in (publisher, str(year) if year else None) if x)
     if rest:
         line.append(", " + strip_control(rest))

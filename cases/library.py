@@ -121,9 +121,7 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-def load_library(
-    dirs: Iterable[LibraryDir] | None = None, files: Sequence[Path] = ()
-) -> Library:
+def load_library(dirs: Iterable[LibraryDir] | None = None, files: Sequence[Path] = ()) -> Library:
     """Load every folder in order, then ``files`` (as the user's own); check references."""
     lib = Library(dirs=list(dirs) if dirs is not None else default_library_dirs())
     for d in lib.dirs:

@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from difflib import get_close_matches
 from pathlib import Path
-from typing import Generic, TypeVar
+from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
@@ -34,6 +35,8 @@ def _message(err: dict[str, object]) -> str:
     kind = err.get("type")
     if kind == "missing":
         return "field required"
+    if kind == "extra_forbidden" and err.get("typo_of"):
+        return f"unknown field; did you mean '{err['typo_of']}'?"
     if kind == "extra_forbidden":
         return "unknown field (check its spelling; `track2 schema` lists the fields)"
     msg = str(err.get("msg", "invalid value"))
@@ -41,16 +44,33 @@ def _message(err: dict[str, object]) -> str:
     return msg[:1].lower() + msg[1:]
 
 
+def _fold_typos(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """A misspelt field is both unknown and missing: report it once, with the right name."""
+    missing = {tuple(e["loc"]): e for e in errors if e["type"] == "missing"}
+    dropped: set[tuple[Any, ...]] = set()
+    for err in errors:
+        if err["type"] != "extra_forbidden":
+            continue
+        loc = tuple(err["loc"])
+        parent, name = loc[:-1], str(loc[-1])
+        names = {str(m[-1]): m for m in missing if m[:-1] == parent and m not in dropped}
+        close = get_close_matches(name, list(names), n=1, cutoff=0.6)
+        if close:
+            dropped.add(names[close[0]])
+            err["typo_of"] = close[0]
+    return [e for e in errors if tuple(e["loc"]) not in dropped or e["type"] != "missing"]
+
+
 def validation_problems(path: str, parsed: Parsed, exc: ValidationError) -> list[Problem]:
     """One Problem per pydantic error, placed at the YAML node it concerns."""
     out: list[Problem] = []
-    for err in exc.errors():
+    for err in _fold_typos([dict(e) for e in exc.errors()]):
         loc: Loc = tuple(err["loc"])
         if err["type"] not in ("missing", "extra_forbidden"):
             # Drop pydantic's type tags (e.g. 'function-after[...]') after the data path.
             loc = loc[: max(parsed.deepest_known(loc), 1)]
         line, col = parsed.mark_for(loc)
-        out.append(Problem(path, line, col, format_loc(loc), _message(dict(err))))
+        out.append(Problem(path, line, col, format_loc(loc), _message(err)))
     out.sort(key=lambda p: (p.line, p.column))
     return out
 

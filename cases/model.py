@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import re
-from typing import TYPE_CHECKING, Annotated, Any, Literal
+from typing import TYPE_CHECKING, Annotated, Any, Literal, TypeAlias
 
 from pydantic import (
     AfterValidator,
@@ -52,13 +52,25 @@ def _track(value: Any) -> Any:
     return value
 
 
+def _norway(value: Any) -> Any:
+    # YAML 1.1 reads an unquoted NO (Norway) as false: `countries: [IL, NO]` must just work.
+    return "NO" if value is False else value
+
+
 if TYPE_CHECKING:
-    Theme = Region = Country = ActorType = ActorRole = Tag = Audience = Relation = str
-    Track = str
+    Theme: TypeAlias = str
+    Region: TypeAlias = str
+    Country: TypeAlias = str
+    ActorType: TypeAlias = str
+    ActorRole: TypeAlias = str
+    Tag: TypeAlias = str
+    Audience: TypeAlias = str
+    Relation: TypeAlias = str
+    Track: TypeAlias = str
 else:
     Theme = _vocab_type("themes", "theme")
     Region = _vocab_type("regions", "region")
-    Country = _vocab_type("countries", "country")
+    Country = Annotated[_vocab_type("countries", "country"), BeforeValidator(_norway)]
     ActorType = _vocab_type("actor_types", "actor type")
     ActorRole = _vocab_type("actor_roles", "actor role")
     Tag = _vocab_type("tags", "tag")

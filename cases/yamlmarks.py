@@ -104,7 +104,9 @@ def _walk(root: yaml.Node, parsed: Parsed) -> None:
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
                     line, col = _pos(key_node.start_mark)
-                    raise YamlProblem("a key must be a plain word, not a list or mapping", line, col)
+                    raise YamlProblem(
+                        "a key must be a plain word, not a list or mapping", line, col
+                    )
                 key = key_node.value
                 if key == "<<":  # merge keys: the constructor flattens them
                     stack.append((value_node, loc))

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import io
 import json
 import sys
 from typing import Any
@@ -15,17 +16,15 @@ def console(stderr: bool = False) -> Console:
 
 
 def plain_console(width: int = 88) -> Console:
-    """A Console that records plain text only (for --format text)."""
-    return Console(width=width, color_system=None, force_terminal=False, highlight=False,
-                   record=True, file=_Null())
-
-
-class _Null:
-    def write(self, _: str) -> int:
-        return 0
-
-    def flush(self) -> None:
-        pass
+    """A Console that records plain text only (for --format text); it writes nowhere."""
+    return Console(
+        width=width,
+        color_system=None,
+        force_terminal=False,
+        highlight=False,
+        record=True,
+        file=io.StringIO(),
+    )
 
 
 def print_json(data: Any) -> None:

@@ -8,7 +8,9 @@ from typing import Any
 from tui.cli import add_library_option
 
 
-def add_command(sub: Any, name: str, help_text: str, description: str = "") -> argparse.ArgumentParser:
+def add_command(
+    sub: Any, name: str, help_text: str, description: str = ""
+) -> argparse.ArgumentParser:
     """A subcommand parser with the shared --library option."""
     parser: argparse.ArgumentParser = sub.add_parser(
         name, help=help_text, description=description or help_text

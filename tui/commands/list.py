@@ -14,8 +14,12 @@ ORDER = 10
 def register(sub: Any) -> None:
     """Add the command to the parser."""
     p = add_command(sub, "list", "list the cases in the library")
-    p.add_argument("--track", metavar="T", help="only cases that passed through track T (I, 1.5, II, III)")
-    p.add_argument("--theme", metavar="T", help="only cases with theme T (see `track2 vocab themes`)")
+    p.add_argument(
+        "--track", metavar="T", help="only cases that passed through track T (I, 1.5, II, III)"
+    )
+    p.add_argument(
+        "--theme", metavar="T", help="only cases with theme T (see `track2 vocab themes`)"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
 

@@ -53,8 +53,9 @@ def run(ctx: Context) -> int:
     if ctx.args.json:
         from tui.output import print_json
 
-        print_json({"checked": checked, "problems": [p.as_dict() for p in problems],
-                    "missing": missing})
+        print_json(
+            {"checked": checked, "problems": [p.as_dict() for p in problems], "missing": missing}
+        )
     else:
         for line in lines:
             sys.stderr.write(line + "\n")

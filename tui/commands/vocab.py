@@ -8,8 +8,16 @@ from tui.commands._common import add_command
 from tui.context import Context, UserError
 
 ORDER = 75
-KINDS = ("themes", "regions", "countries", "actor_types", "actor_roles", "tags", "audiences",
-         "relations")
+KINDS = (
+    "themes",
+    "regions",
+    "countries",
+    "actor_types",
+    "actor_roles",
+    "tags",
+    "audiences",
+    "relations",
+)
 
 
 def register(sub: Any) -> None:

@@ -1,0 +1,48 @@
+"""Layers point one way; only tui imports Textual, only search_index imports Whoosh."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+
+import pytest
+
+FORBIDDEN = {
+    "cases": ("textual", "rich", "whoosh", "briefings", "search_index", "tui"),
+    "briefings": ("textual", "whoosh", "search_index", "tui"),
+    "search_index": ("textual", "briefings", "tui"),
+    "tui.cli": ("textual", "whoosh"),
+}
+
+
+def loaded_modules(statement: str) -> set[str]:
+    code = f"import sys\n{statement}\nprint('\\n'.join(sys.modules))"
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
+    return {name.split(".")[0] for name in out.stdout.split()} | set(out.stdout.split())
+
+
+@pytest.mark.parametrize("package", sorted(FORBIDDEN))
+def test_package_import_pulls_in_nothing_forbidden(package: str) -> None:
+    modules = loaded_modules(f"import {package}")
+    bad = [m for m in FORBIDDEN[package] if m in modules]
+    assert not bad, f"importing {package} loads {bad}"
+
+
+def test_every_module_of_a_package_respects_its_layer() -> None:
+    """Import each submodule too, so a lazy import inside a package cannot hide a violation."""
+    import pkgutil
+
+    for package, forbidden in FORBIDDEN.items():
+        if "." in package:
+            continue
+        mod = __import__(package)
+        names = [f"{package}.{m.name}" for m in pkgutil.walk_packages(mod.__path__)]
+        modules = loaded_modules("\n".join(f"import {n}" for n in names))
+        bad = [m for m in forbidden if m in modules]
+        assert not bad, f"a module of {package} loads {bad}"
+
+
+def test_cli_commands_other_than_browse_do_not_import_textual() -> None:
+    modules = loaded_modules("from tui.cli import main\nmain(['list', '--json'])")
+    assert "textual" not in modules
+    assert "whoosh" not in modules
