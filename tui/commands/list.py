@@ -64,8 +64,10 @@ def run(ctx: Context) -> int:
         from tui.output import console
 
         table = Table(box=None, header_style="bold", pad_edge=False)
-        for col in ("id", "years", "track", "title"):
-            table.add_column(col, overflow="fold")
+        table.add_column("id", no_wrap=True)
+        table.add_column("years", no_wrap=True)
+        table.add_column("track", no_wrap=True)
+        table.add_column("title", overflow="fold", ratio=1)
         for c in cases:
             table.add_row(c.id, c.years, ", ".join(c.track), c.title)
         out = console()

@@ -17,7 +17,7 @@ def register(sub: Any) -> None:
     p = add_command(
         sub,
         "validate",
-        "check case files (no paths: the whole library)",
+        "check case files (no paths: the whole library and the glossary)",
         "Check case files against the model and the vocabularies. Prints one problem a line "
         "on stderr as path:line:col: field: message. Exit 0 when clean, 1 when any problem.",
     )
@@ -46,9 +46,12 @@ def run(ctx: Context) -> int:
         problems = [pr for pr in lib.problems if pr.path in named]
         checked = len(paths)
     else:
+        from cases.glossary import load_glossary
+
         lib = ctx.library
-        problems = list(lib.problems)
-        checked = len(lib) + len({p.path for p in problems})
+        glossary = load_glossary(set(lib.cases))
+        problems = list(lib.problems) + glossary.problems
+        checked = len(lib) + len({p.path for p in lib.problems}) + 1
     lines = [str(p) for p in problems] + [f"{m}: no such file or folder" for m in missing]
     if ctx.args.json:
         from tui.output import print_json
