@@ -118,9 +118,11 @@ def case_sections(case: Case) -> Iterator[tuple[str, RenderableType]]:
             for p in d.positions:
                 src = case.source(p.source)
                 who = src.title if src else p.source
-                parts.append(Padding(Text.assemble(t(who, "italic"), ": ", t(p.says)), (0, 0, 0, 2)))
+                says = Text.assemble(t(who, "italic"), ": ", t(p.says))
+                parts.append(Padding(says, (0, 0, 0, 2)))
             if d.note:
-                parts.append(Padding(Text.assemble(("Our reading: ", "bold"), t(d.note)), (0, 0, 0, 2)))
+                note = Text.assemble(("Our reading: ", "bold"), t(d.note))
+                parts.append(Padding(note, (0, 0, 0, 2)))
         yield "Disputed points", Group(*parts)
     yield "Sources", sources_text(case)
 
@@ -172,7 +174,8 @@ def case_markdown(case: Case) -> str:
     """The whole case as CommonMark; all case text escaped."""
     v = vocabulary()
     e = md_escape
-    lines = [f"# {e(case.title)}", "", f"*{case.id} · {case.years} · track {', '.join(case.track)}*", ""]
+    tracks = ", ".join(case.track)
+    lines = [f"# {e(case.title)}", "", f"*{case.id} · {case.years} · track {tracks}*", ""]
     lines += ["## Summary", "", e(case.summary), ""]
     lines += [
         "## Facts",

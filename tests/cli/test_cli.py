@@ -100,7 +100,7 @@ def test_usage_error_exits_2() -> None:
 def test_validate_whole_library_is_clean() -> None:
     out = run_cli("validate")
     assert out.returncode == 0, out.stderr
-    assert "21 file(s) checked, no problems" in out.stdout  # 20 cases and the glossary
+    assert "25 file(s) checked, no problems" in out.stdout  # 20 cases, the glossary, 4 briefings
 
 
 def test_validate_reports_each_problem_on_one_line(tmp_path: Path) -> None:
@@ -174,3 +174,16 @@ def test_broken_user_file_does_not_stop_listing(tmp_path: Path) -> None:
     check = run_cli("--library", str(tmp_path), "validate")
     assert check.returncode == 1
     assert re.search(r"broken\.yaml:2:1: YAML syntax error", check.stderr), check.stderr
+
+
+def test_validate_checks_saved_briefings(isolated_user_folders: Path) -> None:
+    folder = isolated_user_folders / "data" / "briefings"
+    folder.mkdir(parents=True)
+    (folder / "mine.yaml").write_text(
+        "id: mine\ntitle: Mine\naudience: Me\npurpose: Testing\nas_of: 2026-01-01\n"
+        "summary: A summary.\nsections:\n  - heading: One\n    refs: [no-such-case]\n",
+        encoding="utf-8",
+    )
+    out = run_cli("validate")
+    assert out.returncode == 1
+    assert re.search(r"mine\.yaml:9:\d+: .*no-such-case", out.stderr), out.stderr

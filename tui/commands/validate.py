@@ -6,6 +6,8 @@ import sys
 from pathlib import Path
 from typing import Any
 
+from cases.library import Library
+from cases.problems import Problem
 from tui.commands._common import add_command
 from tui.context import Context
 
@@ -17,7 +19,7 @@ def register(sub: Any) -> None:
     p = add_command(
         sub,
         "validate",
-        "check case files (no paths: the whole library and the glossary)",
+        "check case files (no paths: the whole library, the glossary and the briefings)",
         "Check case files against the model and the vocabularies. Prints one problem a line "
         "on stderr as path:line:col: field: message. Exit 0 when clean, 1 when any problem.",
     )
@@ -50,8 +52,9 @@ def run(ctx: Context) -> int:
 
         lib = ctx.library
         glossary = load_glossary(set(lib.cases))
-        problems = list(lib.problems) + glossary.problems
-        checked = len(lib) + len({p.path for p in lib.problems}) + 1
+        briefing_files, briefing_problems = _check_briefings(lib)
+        problems = list(lib.problems) + glossary.problems + briefing_problems
+        checked = len(lib) + len({p.path for p in lib.problems}) + 1 + briefing_files
     lines = [str(p) for p in problems] + [f"{m}: no such file or folder" for m in missing]
     if ctx.args.json:
         from tui.output import print_json
@@ -65,6 +68,22 @@ def run(ctx: Context) -> int:
         if not lines:
             sys.stdout.write(f"{checked} file(s) checked, no problems\n")
     return 1 if lines else 0
+
+
+def _check_briefings(lib: Library) -> tuple[int, list[Problem]]:
+    """Check curated and saved briefing files, references included."""
+    from briefings.loader import curated_dir, read_briefing, user_dir
+
+    files = [
+        (p, origin)
+        for folder, origin in ((curated_dir(), "curated"), (user_dir(), "user"))
+        if folder.is_dir()
+        for p in sorted(folder.glob("*.y*ml"))
+    ]
+    problems: list[Problem] = []
+    for path, origin in files:
+        problems += read_briefing(path, lib, origin).problems
+    return len(files), problems
 
 
 def _rel(p: Path) -> str:

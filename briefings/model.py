@@ -1,0 +1,77 @@
+"""The briefing model: what a delegation is handed before a meeting.
+
+A briefing names its audience and purpose, carries an executive summary, and is divided into
+sections; each section frames a set of references to cases (``case-id``) or to single lessons,
+challenges and recommendations (``case-id/item-id``). Unknown fields are errors, as in cases.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from pydantic import Field, PrivateAttr, StringConstraints
+
+from cases.model import Slug, Strict, Text
+
+REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
+
+Ref = Annotated[str, StringConstraints(strip_whitespace=True, pattern=REF_PATTERN)]
+"""``case-id`` or ``case-id/item-id``."""
+
+
+def split_ref(ref: str) -> tuple[str, str | None]:
+    """``"oslo-back-channel/trust"`` -> ``("oslo-back-channel", "trust")``; a case: no item."""
+    case_id, _, item_id = ref.partition("/")
+    return case_id, item_id or None
+
+
+class Section(Strict):
+    """A heading, the framing text that says why these references matter, and the references."""
+
+    heading: Text
+    text: Text | None = None
+    refs: list[Ref] = Field(min_length=1)
+
+
+class Briefing(Strict):
+    """One briefing, curated (shipped in ``briefings/curated/``) or the user's own."""
+
+    id: Slug
+    title: Text
+    audience: Text
+    purpose: Text
+    as_of: dt.date
+    summary: Text
+    """The executive summary."""
+    sections: list[Section] = Field(min_length=1)
+    query: Text | None = None
+    """The search that produced an ad hoc briefing, kept so the reader knows how it was chosen."""
+
+    _origin: str = PrivateAttr(default="")
+    _path: str = PrivateAttr(default="")
+
+    @property
+    def origin(self) -> str:
+        """Where the briefing came from: "curated", "user", or "" for one composed just now."""
+        return self._origin
+
+    @property
+    def path(self) -> str:
+        """The file the briefing was loaded from or saved to ("" when never on disk)."""
+        return self._path
+
+    def refs(self) -> list[str]:
+        """Every reference in every section, in order, without repeats."""
+        seen: dict[str, None] = {}
+        for section in self.sections:
+            for ref in section.refs:
+                seen.setdefault(ref, None)
+        return list(seen)
+
+    def case_ids(self) -> list[str]:
+        """The ids of the cases the briefing refers to, in order of first mention."""
+        seen: dict[str, None] = {}
+        for ref in self.refs():
+            seen.setdefault(split_ref(ref)[0], None)
+        return list(seen)

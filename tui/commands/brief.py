@@ -1,0 +1,173 @@
+"""``track2 brief``: print or export a briefing (curated, saved, from cases or from a query)."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from pathlib import Path
+from typing import Any
+
+from tui.commands._common import add_command
+from tui.context import Context, UserError
+
+ORDER = 30
+FORMATS = ("rich", "text", "ansi", "html", "svg", "md", "json")
+DESCRIPTION = (
+    "Print a briefing: a curated or saved one by ID (see `track2 briefings`), one composed from "
+    "cases (--case ID, repeatable), or the best lessons and recommendations for a query "
+    "(--query TEXT), grouped by case. Export with --format and -o FILE; the format follows the "
+    "file's suffix (.html, .svg, .md, .json, .txt) when --format is not given."
+)
+
+
+def register(sub: Any) -> None:
+    """Add the command to the parser."""
+    p = add_command(sub, "brief", "print or export a briefing", DESCRIPTION)
+    what = p.add_mutually_exclusive_group(required=True)
+    what.add_argument("id", nargs="?", metavar="ID", help="a curated or saved briefing id")
+    what.add_argument("--case", action="append", dest="cases", metavar="ID",
+                      help="compose a briefing from this case (repeatable)")
+    what.add_argument("--query", metavar="TEXT",
+                      help="compose a briefing from the lessons and recommendations that best "
+                           "match TEXT")
+    p.add_argument("--limit", type=int, default=10, metavar="N",
+                   help="with --query: how many lessons and recommendations (default 10)")
+    p.add_argument("--title", help="the title of a composed briefing")
+    p.add_argument("--audience", help="who a composed briefing is for")
+    p.add_argument("--purpose", help="what a composed briefing is for")
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="rich (terminal, the default), text (plain), ansi, html (printable "
+                        "document), svg, md (Markdown) or json")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--width", type=int, default=None, metavar="N",
+                   help="wrap at N columns (terminal, text, ansi, svg)")
+    p.add_argument("--pager", action="store_true",
+                   help="on a terminal, page the briefing when it is longer than the screen")
+    p.add_argument("--save", action="store_true",
+                   help="also save the briefing in your briefings folder, to print it again by id")
+    p.set_defaults(func=run)
+
+
+def run(ctx: Context) -> int:
+    """Compose or load the briefing, then print, page or export it."""
+    from briefings import (
+        BriefingProblem,
+        compose_from_cases,
+        compose_from_refs,
+        find_briefing,
+        save_briefing,
+    )
+
+    args: argparse.Namespace = ctx.args
+    if args.id and (args.title or args.audience or args.purpose):
+        raise UserError("--title, --audience and --purpose apply to --case and --query only")
+    if args.limit < 1:
+        raise UserError("--limit must be at least 1")
+    if args.width is not None and args.width < 20:
+        raise UserError("--width must be at least 20")
+    lib = ctx.library
+    extra = {"title": args.title, "audience": args.audience, "purpose": args.purpose}
+    try:
+        if args.id:
+            briefing = find_briefing(args.id, lib)
+        elif args.cases:
+            briefing = compose_from_cases(lib, args.cases, **extra)
+        else:
+            refs = search_refs(ctx, args.query, args.limit)
+            briefing = compose_from_refs(lib, refs, query=args.query, **extra)
+        fmt = _format(args)
+        if fmt == "rich":
+            _print(briefing, lib, args)
+        else:
+            from briefings import export
+
+            _write(export(briefing, lib, fmt, width=args.width), args.output)
+        if args.save:
+            path = save_briefing(briefing)
+            sys.stderr.write(f"saved {path}; print it again with `track2 brief {briefing.id}`\n")
+    except BriefingProblem as exc:
+        raise UserError(str(exc)) from None
+    return 0
+
+
+def search_refs(ctx: Context, query: str, limit: int) -> list[str]:
+    """The ``case-id/item-id`` refs of the best lessons and recommendations for ``query``."""
+    from search_index import SearchIndex
+    from tui.output import error
+
+    if not query.strip():
+        raise UserError("--query needs some words to search for")
+    idx = SearchIndex.open(ctx.dirs)
+    try:
+        if idx.notice:
+            error(idx.notice)
+        hits = []
+        suggestion = None
+        for kind in ("lesson", "recommendation"):
+            result = idx.search(query, kind=kind, limit=limit)
+            if result.error:
+                raise UserError(f"cannot search for '{query}': {result.error}")
+            hits += result.hits
+            suggestion = suggestion or result.suggestion
+    finally:
+        idx.close()
+    # Both kinds come from one index and one scoring, so their scores can be merged.
+    hits.sort(key=lambda h: -h.score)
+    refs = [f"{h.case_id}/{h.item_id}" for h in hits if h.item_id][:limit]
+    if not refs:
+        hint = f"; did you mean '{suggestion}'?" if suggestion else ""
+        raise UserError(f"no lesson or recommendation matches '{query}'{hint}")
+    return refs
+
+
+def _format(args: argparse.Namespace) -> str:
+    if args.format:
+        return "text" if args.format == "rich" and args.output else str(args.format)
+    if args.output:
+        from briefings.export import SUFFIXES
+
+        return SUFFIXES.get(Path(args.output).suffix.lower(), "text")
+    return "rich"
+
+
+def _print(briefing: Any, lib: Any, args: argparse.Namespace) -> None:
+    from briefings import render
+    from tui.output import console
+
+    con = console()
+    if args.width:
+        con.width = args.width
+    body = render(briefing, lib)
+    if not con.is_terminal:
+        # Piped: no colour (Rich decides), and no padding spaces at the ends of lines.
+        with con.capture() as captured:
+            con.print(body)
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+        return
+    if not (args.pager and sys.stdout.isatty()):
+        con.print(body)
+        return
+    with con.capture() as captured:
+        con.print(body)
+    text = captured.get()
+    if text.count("\n") <= con.height:
+        sys.stdout.write(text)
+        return
+    import os
+    import pydoc
+
+    # less shows colours only with -R; keep whatever the user set.
+    os.environ.setdefault("LESS", "-R")
+    pydoc.pager(text)
+
+
+def _write(text: str, output: str | None) -> None:
+    if not output:
+        sys.stdout.write(text)
+        return
+    path = Path(output).expanduser()
+    try:
+        path.write_text(text, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror}") from None
+    sys.stderr.write(f"wrote {path} ({len(text.encode('utf-8')):,} bytes)\n")
