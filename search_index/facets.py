@@ -1,0 +1,34 @@
+"""Facet counts with bitsets: one Python int per facet value, built once per searcher.
+
+Counting a facet over every matching document by reading each document's values costs time
+in proportion to the matches (tens of thousands for a common word); with a bitset per value,
+a count is an AND and a popcount, about a microsecond per value whatever the result size.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from search_index.docsets import DocSets
+from search_index.schema import FACET_FIELDS
+
+
+class FacetTable:
+    """Facet field -> value -> bitset of the documents that carry it."""
+
+    def __init__(self, reader: Any, docsets: DocSets) -> None:
+        self.values: dict[str, dict[str, int]] = {}
+        for field in FACET_FIELDS:
+            self.values[field] = {
+                btext.decode("utf-8"): docsets.term(field, btext.decode("utf-8"))
+                for btext in reader.lexicon(field)
+            }
+
+    def count(self, matched: int) -> dict[str, dict[str, int]]:
+        """Value counts of each facet among ``matched`` (a bitset), largest first."""
+        out: dict[str, dict[str, int]] = {}
+        for field, table in self.values.items():
+            counts = {v: (bits & matched).bit_count() for v, bits in table.items()}
+            ranked = sorted(((n, v) for v, n in counts.items() if n), key=lambda p: (-p[0], p[1]))
+            out[field] = {v: n for n, v in ranked}
+        return out

@@ -1,0 +1,97 @@
+"""Read the value of a field query (``theme:trade``, ``country:china``) forgivingly.
+
+A value may be an exact vocabulary id, the start of one, or words of its label; a value that
+names nothing is an error message, never an exception.
+"""
+
+from __future__ import annotations
+
+import re
+from difflib import get_close_matches
+
+from cases.vocab import vocabulary
+from search_index.model import KINDS
+
+FILTER_FIELDS = ("kind", "track", "theme", "region", "country", "tag", "decade", "year")
+TEXT_FIELDS = {"title": "title", "name": "names"}
+"""Field prefixes that restrict a word to one searchable field."""
+ALIASES = {
+    "type": "kind", "themes": "theme", "regions": "region", "countries": "country",
+    "tags": "tag", "years": "year", "names": "name", "tracks": "track",
+}
+_VOCAB_KIND = {"theme": "themes", "region": "regions", "tag": "tags", "country": "countries"}
+_TRACKS = {"i": "I", "1": "I", "1.5": "1.5", "ii": "II", "2": "II", "iii": "III", "3": "III"}
+_YEARS = re.compile(r"^(\d{4})?(?:(\.\.|-)(\d{4})?)?$")
+
+
+class BadValue(ValueError):
+    """A field value that names nothing; the message says what would."""
+
+
+def canonical_field(name: str) -> str | None:
+    """The field a user's ``name:`` means, or None when it is not a field."""
+    name = name.lower()
+    name = ALIASES.get(name, name)
+    return name if name in FILTER_FIELDS or name in TEXT_FIELDS else None
+
+
+def normalise(field: str, value: str) -> list[str]:
+    """The index values that ``field:value`` selects (ORed); raises BadValue."""
+    raw = value.strip()
+    low = raw.lower()
+    if not raw:
+        raise BadValue(f"{field}: needs a value")
+    if field == "kind":
+        kind = low.rstrip("s") if low.rstrip("s") in KINDS else low
+        if kind not in KINDS:
+            raise BadValue(f"unknown kind '{raw}'; use one of {', '.join(KINDS)}")
+        return [kind]
+    if field == "track":
+        if low not in _TRACKS:
+            raise BadValue(f"unknown track '{raw}'; use one of I, 1.5, II, III")
+        return [_TRACKS[low]]
+    if field == "decade":
+        m = re.fullmatch(r"(\d{2,4})s?", low)
+        if not m:
+            raise BadValue(f"decade '{raw}' is not like 1990s")
+        digits = m.group(1)
+        year = int(digits) + (1900 if len(digits) == 2 else 0)
+        return [f"{year // 10 * 10}s"]
+    return _vocab_values(field, raw)
+
+
+def _vocab_values(field: str, raw: str) -> list[str]:
+    table = getattr(vocabulary(), _VOCAB_KIND[field])
+    ids = list(table)
+    if field == "country":
+        if raw.upper() in table:
+            return [raw.upper()]
+    elif raw.lower() in table:
+        return [raw.lower()]
+    want = re.sub(r"[\s_]+", "-", raw.lower())
+    found = [i for i in ids if i.lower().startswith(want)]
+    if not found:
+        # Whole words of the label: "asia" is East, South and Southeast Asia, not Eurasia.
+        words = re.compile(rf"\b{re.escape(want.replace('-', ' '))}\b")
+        found = [
+            i for i in ids
+            if words.search(table[i].lower()) or words.search(i.replace("-", " "))
+        ]
+    if found:
+        return found
+    close = get_close_matches(want, [i.lower() for i in ids], n=3, cutoff=0.6)
+    see = f"; see `track2 vocab {_VOCAB_KIND[field]}`"
+    hint = f"; did you mean {', '.join(close)}?" if close else see
+    raise BadValue(f"unknown {field} '{raw}'{hint}")
+
+
+def year_range(value: str) -> tuple[int, int]:
+    """``1990..2000``, ``1993``, ``..2000`` or ``1990..`` as (first, last); raises BadValue."""
+    m = _YEARS.match(value.strip())
+    if not m or not (m.group(1) or m.group(3)):
+        raise BadValue(f"year '{value}' is not like 1993 or 1990..2000")
+    first = int(m.group(1)) if m.group(1) else -9999
+    last = (int(m.group(3)) if m.group(3) else 9999) if m.group(2) else first
+    if first > last:
+        first, last = last, first
+    return first, last

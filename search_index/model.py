@@ -1,0 +1,117 @@
+"""What search returns: plain dataclasses, never Whoosh objects."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+KINDS = ("case", "lesson", "challenge", "recommendation")
+"""Every document kind, in the order they are listed."""
+ITEM_KINDS = KINDS[1:]
+FACETS = ("kind", "track", "theme", "region", "country", "decade", "tag")
+"""The facet fields counted for every search."""
+
+
+@dataclass(frozen=True)
+class Span:
+    """A piece of snippet text; ``match`` is True where it matched the query."""
+
+    text: str
+    match: bool = False
+
+    def as_dict(self) -> dict[str, object]:
+        """``{"text": ..., "match": ...}`` for JSON output."""
+        return {"text": self.text, "match": self.match}
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result: a case, or a lesson / challenge / recommendation of a case."""
+
+    kind: str
+    """"case", "lesson", "challenge" or "recommendation"."""
+    case_id: str
+    item_id: str | None
+    """The item's id within its case; None for a case."""
+    title: str
+    case_title: str
+    score: float
+    snippet: list[Span] = field(default_factory=list)
+
+    @property
+    def ref(self) -> str:
+        """``case-id`` or ``case-id/item-id``: what briefings and bookmarks point at."""
+        return f"{self.case_id}/{self.item_id}" if self.item_id else self.case_id
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of ``track2 search --json``."""
+        return {
+            "kind": self.kind,
+            "case_id": self.case_id,
+            "item_id": self.item_id,
+            "title": self.title,
+            "case_title": self.case_title,
+            "score": round(self.score, 4),
+            "snippet": [s.as_dict() for s in self.snippet],
+        }
+
+
+@dataclass
+class SearchResult:
+    """The answer to one query; ``error`` explains a query that could not be read in full."""
+
+    query: str
+    total: int = 0
+    hits: list[Hit] = field(default_factory=list)
+    suggestion: str | None = None
+    """A corrected query ("did you mean") when there were few or no hits."""
+    facets: dict[str, dict[str, int]] = field(default_factory=dict)
+    """Facet name -> value -> number of matching documents."""
+    error: str | None = None
+
+    def as_dict(self) -> dict[str, object]:
+        """The JSON shape of ``track2 search --json`` (plus ``error`` when there is one)."""
+        out: dict[str, object] = {
+            "query": self.query,
+            "total": self.total,
+            "hits": [h.as_dict() for h in self.hits],
+            "suggestion": self.suggestion,
+            "facets": self.facets,
+        }
+        if self.error:
+            out["error"] = self.error
+        return out
+
+
+@dataclass(frozen=True)
+class CaseRow:
+    """A case as listed from the index's stored fields, without reading its YAML."""
+
+    id: str
+    title: str
+    years: str
+    start: str
+    end: str | None
+    track: list[str]
+    themes: list[str]
+    regions: list[str]
+    countries: list[str]
+    decade: list[str]
+    """The decade the case began in, as a one-item list (``["1990s"]``), like a facet value."""
+    origin: str
+
+
+@dataclass(frozen=True)
+class UpdateStats:
+    """What an update did: case files added, changed and removed, and how long it took."""
+
+    added: int = 0
+    changed: int = 0
+    removed: int = 0
+    seconds: float = 0.0
+    rebuilt: bool = False
+    """True when the whole index was built afresh (new, corrupt, or a new schema)."""
+
+    @property
+    def touched(self) -> int:
+        """How many case files were (re)indexed or dropped."""
+        return self.added + self.changed + self.removed

@@ -1,0 +1,191 @@
+"""Where the index lives and how it is opened, checked, built, swapped in and updated.
+
+Layout, under ``<cache>/index/<key>/`` (the key is a hash of the library folders)::
+
+    lock                 flock()ed by whoever opens, builds or updates the index
+    current/             the live Whoosh index and its manifest
+    build-<pid>-<hex>/   a full build in progress (left behind by a killed build: deleted)
+
+A full build is written beside the live index and renamed into place only when complete, so
+a build killed at any moment leaves the previous index (or none) and never half of one. An
+incremental update commits in place: Whoosh's commit is atomic (a new table of contents),
+and the manifest is replaced after it, so a kill in between only makes the next update redo
+some work. The manifest also records the size and mtime of every index file; if they differ
+on open, the files were changed behind our back and the index is rebuilt, not trusted.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import secrets
+import shutil
+import threading
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+from whoosh import index as whoosh_index
+from whoosh.filedb.filestore import RamStorage
+
+from cases.library import LibraryDir
+from search_index.locking import IndexLock
+from search_index.manifest import (
+    Manifest,
+    dir_list,
+    index_file_stats,
+    read_manifest,
+    write_manifest,
+)
+from search_index.model import UpdateStats
+from search_index.schema import build_schema
+from search_index.updating import Progress, run_update
+
+CURRENT = "current"
+MULTIPROCESS_FROM = 1500
+"""Cases in a build from which two writer processes pay for their start-up cost."""
+LIMIT_MB = 256
+"""Memory for postings before Whoosh spills them to disk: enough for ~2,000 cases."""
+
+
+@dataclass
+class Store:
+    """An open index: the Whoosh index, its manifest, and its folder (None: in memory)."""
+
+    ix: Any
+    manifest: Manifest
+    folder: Path | None
+
+    @property
+    def in_memory(self) -> bool:
+        """True when the index is not on disk."""
+        return self.folder is None
+
+
+def index_home(dirs: list[LibraryDir], cache_root: Path) -> Path:
+    """The folder of the index for this set of library folders."""
+    key = hashlib.sha256(repr(dir_list(dirs)).encode("utf-8")).hexdigest()[:16]
+    return cache_root / "index" / key
+
+
+def _writer_factory(ix: Any, disk: bool) -> Callable[[int], Any]:
+    def make(count: int) -> Any:
+        # Whoosh's multiprocess writer forks; forking a threaded process (the TUI opens the
+        # index in a worker thread) can deadlock, so only the main thread uses it.
+        if (
+            disk
+            and count >= MULTIPROCESS_FROM
+            and (os.cpu_count() or 1) > 1
+            and threading.current_thread() is threading.main_thread()
+        ):
+            return ix.writer(procs=2, multisegment=True, limitmb=LIMIT_MB)
+        return ix.writer(limitmb=LIMIT_MB)
+
+    return make
+
+
+def build_in_memory(dirs: list[LibraryDir], progress: Progress | None) -> tuple[Store, UpdateStats]:
+    """A complete index in RAM (the cache folder could not be written)."""
+    ix = RamStorage().create_index(build_schema())
+    manifest, stats = run_update(Manifest(), dirs, _writer_factory(ix, False), progress)
+    return Store(ix, manifest, None), replace_rebuilt(stats)
+
+
+def replace_rebuilt(stats: UpdateStats) -> UpdateStats:
+    """The same stats, marked as a full build."""
+    return UpdateStats(stats.added, stats.changed, stats.removed, stats.seconds, rebuilt=True)
+
+
+def open_current(home: Path, dirs: list[LibraryDir]) -> Store | None:
+    """The live index if it is complete, untouched and built for these folders; else None."""
+    folder = home / CURRENT
+    manifest = read_manifest(folder)
+    if manifest is None or not manifest.compatible(dirs):
+        return None
+    try:
+        if index_file_stats(folder) != manifest.index_files:
+            return None
+        ix = whoosh_index.open_dir(str(folder), schema=build_schema())
+        # Opening a reader parses the table of contents and every segment's header.
+        ix.reader().close()
+    except Exception:  # noqa: BLE001 - any failure to read the index means: rebuild it
+        return None
+    return Store(ix, manifest, folder)
+
+
+def clean_leftovers(home: Path) -> None:
+    """Remove builds and old indexes left by killed processes (call with the lock held)."""
+    for child in home.iterdir():
+        if child.is_dir() and child.name.startswith(("build-", "old-")):
+            shutil.rmtree(child, ignore_errors=True)
+
+
+def full_build(
+    home: Path, dirs: list[LibraryDir], progress: Progress | None
+) -> tuple[Store, UpdateStats]:
+    """Build a new index beside the live one and swap it in (call with the lock held)."""
+    clean_leftovers(home)
+    token = f"{os.getpid()}-{secrets.token_hex(4)}"
+    build = home / f"build-{token}"
+    build.mkdir()
+    try:
+        ix = whoosh_index.create_in(str(build), build_schema())
+        manifest, stats = run_update(Manifest(), dirs, _writer_factory(ix, True), progress)
+        ix.close()
+        manifest.index_files = index_file_stats(build)
+        write_manifest(build, manifest)
+        current = home / CURRENT
+        old = home / f"old-{token}"
+        if current.exists():
+            os.rename(current, old)
+        os.rename(build, current)
+    except BaseException:
+        shutil.rmtree(build, ignore_errors=True)
+        raise
+    shutil.rmtree(old, ignore_errors=True)
+    ix = whoosh_index.open_dir(str(current), schema=build_schema())
+    return Store(ix, manifest, current), replace_rebuilt(stats)
+
+
+def update_store(store: Store, dirs: list[LibraryDir], progress: Progress | None) -> UpdateStats:
+    """Re-index what changed since the manifest; on disk, call with the lock held."""
+    factory = _writer_factory(store.ix, store.folder is not None)
+    manifest, stats = run_update(store.manifest, dirs, factory, progress)
+    if store.folder is not None:
+        manifest.index_files = index_file_stats(store.folder)
+        write_manifest(store.folder, manifest)
+    store.manifest = manifest
+    return stats
+
+
+def open_or_build(
+    home: Path, dirs: list[LibraryDir], progress: Progress | None, rebuild: bool = False
+) -> tuple[Store, UpdateStats]:
+    """Open (updating) or build the index in ``home``; raises OSError or LockTimeout."""
+    home.mkdir(parents=True, exist_ok=True)
+    with IndexLock(home):
+        store = None if rebuild else open_current(home, dirs)
+        if store is None:
+            return full_build(home, dirs, progress)
+        try:
+            stats = update_store(store, dirs, progress)
+        except OSError:
+            raise
+        except Exception:  # noqa: BLE001 - a segment that fails mid-update: start again
+            store.ix.close()
+            return full_build(home, dirs, progress)
+        return store, stats
+
+
+def open_read_only(home: Path, dirs: list[LibraryDir]) -> Store | None:
+    """The live index without taking the lock, if nothing in the library changed since."""
+    store = open_current(home, dirs)
+    if store is None:
+        return None
+    from search_index.updating import plan_update
+
+    if not plan_update(store.manifest, dirs, None).empty:
+        store.ix.close()
+        return None
+    return store

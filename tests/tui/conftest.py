@@ -1,0 +1,56 @@
+"""Fixtures for the explorer's Pilot, snapshot and end-to-end tests.
+
+Tests run over a small fixture library (``tests/tui/library``) so that edits to the curated
+cases never change a snapshot; the search index of each library is built once per session.
+"""
+
+from __future__ import annotations
+
+import asyncio
+import inspect
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from cases.library import LibraryDir
+from tui.app import Track2App, create_app
+
+HERE = Path(__file__).resolve().parent
+FIXTURE_LIBRARY = HERE / "library"
+BROKEN_LIBRARY = HERE / "broken"
+
+
+@pytest.hookimpl(tryfirst=True)
+def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
+    """Run ``async def`` tests in a fresh event loop (Pilot needs one; no plugin required)."""
+    if not inspect.iscoroutinefunction(pyfuncitem.obj):
+        return None
+    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
+    asyncio.run(pyfuncitem.obj(**args))
+    return True
+
+
+@pytest.fixture(scope="session")
+def index_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """One index cache for the session: each library's index is built once."""
+    return tmp_path_factory.mktemp("index-cache")
+
+
+@pytest.fixture
+def fixture_dirs() -> list[LibraryDir]:
+    """The fixture library alone (labelled "fixtures")."""
+    return [LibraryDir(FIXTURE_LIBRARY, "fixtures")]
+
+
+@pytest.fixture
+def make_app(index_cache: Path, fixture_dirs: list[LibraryDir],
+             isolated_user_folders: Path) -> Callable[..., Track2App]:
+    """Build the app as ``track2`` does, over the fixture library unless told otherwise."""
+
+    def make(dirs: list[LibraryDir] | None = None, **options: Any) -> Track2App:
+        options.setdefault("cache_root", index_cache)
+        return create_app(dirs if dirs is not None else fixture_dirs, **options)
+
+    return make

@@ -1,0 +1,93 @@
+"""The lessons explorer: every item across cases, grouped, filtered, searchable, opens cases."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from tests.tui.helpers import screen_text, settle
+from tui.app import Track2App
+from tui.screens.case import CaseScreen
+from tui.screens.lessons import LessonsScreen
+from tui.widgets.rows import GroupHeader
+
+MakeApp = Callable[..., Track2App]
+
+
+async def open_lessons(pilot) -> LessonsScreen:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("l")
+    await settle(pilot)
+    screen = pilot.app.screen
+    assert isinstance(screen, LessonsScreen)
+    return screen
+
+
+def headers(screen: LessonsScreen) -> list[str]:
+    return [r.title for r in screen.items_list.rows if isinstance(r, GroupHeader)]
+
+
+def items(screen: LessonsScreen) -> list[str]:
+    return [r.ref for r in screen.items_list.rows if not isinstance(r, GroupHeader)]
+
+
+async def test_lists_every_item_grouped_by_kind(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_lessons(pilot)
+        assert headers(screen) == ["Lessons", "Challenges", "Recommendations"]
+        assert len(items(screen)) == 8
+        text = screen_text(app)
+        assert "8 items" in text
+        assert "Steady funding keeps a channel alive" in text
+        assert "Harbour Talks: a fictional maritime dialogue" in text
+
+
+async def test_filters_by_kind_and_tag_and_groups_by_tag_or_case(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_lessons(pilot)
+        screen.query_one("#lessons-kind").value = "recommendation"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert sorted(items(screen)) == ["harbour-talks/many-funders",
+                                         "lantern-channel/close-cleanly"]
+        screen.query_one("#lessons-kind").clear()  # type: ignore[attr-defined]
+        screen.query_one("#lessons-tag").value = "trust-building"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert sorted(items(screen)) == ["harbour-talks/fishermen-first",
+                                         "lantern-channel/trusted-messengers",
+                                         "markup-trap/literal-lesson"]
+        screen.query_one("#lessons-tag").clear()  # type: ignore[attr-defined]
+        screen.query_one("#lessons-group").value = "tag"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert "Trust-building" in headers(screen)
+        assert "Continuity of channels" in headers(screen)
+        screen.query_one("#lessons-group").value = "case"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert "The Lantern Channel: a fictional back channel" in headers(screen)
+
+
+async def test_search_narrows_the_items_and_enter_opens_the_case_there(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_lessons(pilot)
+        await pilot.press("slash", *"leak")
+        await settle(pilot)
+        assert items(screen) == ["lantern-channel/leaks"]
+        await pilot.press("enter")  # to the list, past the group header
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+        entry = app.screen.current_entry()
+        assert entry is not None and entry.ref == "lantern-channel/leaks"
+        await pilot.press("escape")
+        assert app.screen is screen
+
+
+async def test_b_adds_the_highlighted_item(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_lessons(pilot)
+        await pilot.press("b")  # on a group header: nothing
+        assert app.memory.state.briefing.refs == []
+        await pilot.press("j", "b")
+        assert app.memory.state.briefing.refs == [items(screen)[0]]

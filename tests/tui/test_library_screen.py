@@ -1,0 +1,240 @@
+"""The library screen: the first frame, the case list, search as you type, facets, keys."""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable
+from pathlib import Path
+
+from cases.library import LibraryDir
+from tests.tui.conftest import BROKEN_LIBRARY, FIXTURE_LIBRARY
+from tests.tui.helpers import screen_text, settle, typed
+from tui.app import Track2App
+from tui.screens.case import CaseScreen
+from tui.screens.library import LibraryScreen
+from tui.screens.problems import ProblemsScreen
+from tui.screens.store import open_search_index
+from tui.widgets.rows import Suggestion
+
+MakeApp = Callable[..., Track2App]
+
+
+def library(app: Track2App) -> LibraryScreen:
+    screen = app.screen
+    assert isinstance(screen, LibraryScreen)
+    return screen
+
+
+async def test_lists_every_case_with_years_and_track(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        text = screen_text(app)
+        assert "Harbour Talks: a fictional maritime dialogue" in text
+        assert "The Lantern Channel" in text
+        assert "1998-2004" in text
+        assert "1.5,II" in text
+        assert "3 cases" in text
+
+
+async def test_first_frame_is_drawn_before_the_index_opens(make_app: MakeApp) -> None:
+    release = threading.Event()
+    calls: list[tuple[int, int]] = []
+
+    def slow_opener(dirs, cache_root, progress):  # type: ignore[no-untyped-def]
+        if progress:
+            progress(1, 4)
+            calls.append((1, 4))
+        release.wait(10)
+        return open_search_index(dirs, cache_root, progress)
+
+    app = make_app(opener=slow_opener)
+    async with app.run_test(size=(100, 30)) as pilot:
+        for _ in range(20):
+            await pilot.pause(0.02)
+            if calls:
+                break
+        await pilot.pause()
+        text = screen_text(app)
+        assert "Building the search index: 1/4" in text
+        assert app.screen.query_one("#progress").display
+        assert not app.store.ready
+        release.set()
+        await settle(pilot)
+        assert app.store.ready
+        assert not app.screen.query_one("#progress").display
+        assert "3 cases" in screen_text(app)
+
+
+async def test_typing_searches_and_shows_highlighted_hits(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        assert app.focused is library(app).search_box
+        await typed(pilot, "funding")
+        screen = library(app)
+        assert screen.last_result is not None and screen.last_result.total >= 1
+        kinds = {row.kind for row in screen.results.rows}
+        assert kinds & {"lesson", "recommendation"}
+        text = screen_text(app)
+        assert "results for funding" in text
+        assert "Steady funding keeps a channel alive" in text
+        assert "in Harbour Talks" in text
+
+
+async def test_stale_results_are_dropped(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "lantern")
+        screen = library(app)
+        shown = list(screen.results.rows)
+        old = app.store.search("funding")
+        screen._show_result(screen._generation - 1, old)  # an answer to an older keystroke
+        assert list(screen.results.rows) == shown
+
+
+async def test_did_you_mean_is_offered_and_chosen_with_enter(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "lanterm")
+        screen = library(app)
+        rows = list(screen.results.rows)
+        assert len(rows) == 1 and isinstance(rows[0], Suggestion)
+        assert "Did you mean lantern?" in screen_text(app)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert screen.search_box.value == "lantern"
+        assert any(getattr(r, "case_id", "") == "lantern-channel" for r in screen.results.rows)
+
+
+async def test_escape_clears_the_search_and_enter_opens_the_top_hit(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("slash")
+        await typed(pilot, "lantern")
+        await pilot.press("escape")
+        await settle(pilot)
+        screen = library(app)
+        assert screen.search_box.value == ""
+        assert len(screen.results.rows) == 3
+        await typed(pilot, "lantern")
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+        assert app.screen.case_id == "lantern-channel"
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_j_k_move_and_enter_opens_the_case(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = library(app)
+        first = screen.results.highlighted_row
+        await pilot.press("j")
+        assert screen.results.cursor == 1
+        await pilot.press("k")
+        assert screen.results.highlighted_row == first
+        await pilot.press("down", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+        assert app.screen.case_id == screen.results.rows[1].id
+
+
+async def test_theme_facet_filters_the_list(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = library(app)
+        screen.query_one("#facet-theme").value = "maritime-security"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert [r.id for r in screen.results.rows] == ["harbour-talks"]
+        assert "1 of 3 cases" in screen_text(app)
+        screen.query_one("#facet-decade").value = "2010s"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert screen.results.rows == []
+        assert "No cases match these filters" in screen_text(app)
+
+
+async def test_facets_apply_to_a_search_too(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = library(app)
+        await pilot.press("slash")
+        await typed(pilot, "trust")
+        assert {r.case_id for r in screen.results.rows} >= {"harbour-talks", "lantern-channel"}
+        screen.query_one("#facet-region").value = "europe"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert {r.case_id for r in screen.results.rows} == {"lantern-channel"}
+
+
+async def test_b_adds_the_highlighted_case_and_m_bookmarks_it(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        screen = library(app)
+        case_id = screen.results.highlighted_row.id
+        await pilot.press("b")
+        assert app.memory.state.briefing.refs == [case_id]
+        await pilot.press("m")
+        assert app.memory.state.bookmarks == [case_id]
+        screen.query_one("#facet-list").value = "bookmarks"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert [r.id for r in screen.results.rows] == [case_id]
+        assert screen_text(app).count("* ") >= 1
+
+
+async def test_problems_panel_lists_broken_files_with_lines(make_app: MakeApp) -> None:
+    dirs = [LibraryDir(FIXTURE_LIBRARY, "fixtures"), LibraryDir(BROKEN_LIBRARY, "broken")]
+    app = make_app(dirs)
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        assert "2 file(s) with problems: press p" in screen_text(app)
+        assert len(library(app).results.rows) == 3
+        await pilot.press("p")
+        await settle(pilot)
+        assert isinstance(app.screen, ProblemsScreen)
+        text = screen_text(app)
+        assert "misspelt-field.yaml:4:1: summry: unknown field; did you mean 'summary'?" in text
+        assert "bad-yaml.yaml:" in text
+        await pilot.press("escape")
+        assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_an_index_that_cannot_open_is_reported_not_fatal(make_app: MakeApp) -> None:
+    def broken_opener(dirs, cache_root, progress):  # type: ignore[no-untyped-def]
+        raise OSError("disk on fire")
+
+    app = make_app(opener=broken_opener)
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert "Could not open the index: OSError: disk on fire" in screen_text(app)
+        await pilot.press("slash")
+        await typed(pilot, "x")
+        await pilot.press("l", "w", "enter")
+        await settle(pilot)
+
+
+async def test_recent_list_shows_viewed_cases_latest_first(make_app: MakeApp,
+                                                           tmp_path: Path) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        app.open_case("lantern-channel")
+        await settle(pilot)
+        await pilot.press("escape")
+        app.open_case("harbour-talks")
+        await settle(pilot)
+        await pilot.press("escape")
+        screen = library(app)
+        screen.query_one("#facet-list").value = "recent"  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert [r.id for r in screen.results.rows] == ["harbour-talks", "lantern-channel"]

@@ -1,0 +1,116 @@
+"""Small windows and resizing: every screen works at 60x20 and survives resizes; NO_COLOR."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+
+from tests.tui.helpers import screen_text, settle
+from tui.app import Track2App
+from tui.screens.briefing import BriefingScreen
+from tui.screens.case import CaseScreen
+from tui.screens.compare import CompareScreen
+from tui.screens.dialogs import ExportDialog
+from tui.screens.glossary import GlossaryScreen
+from tui.screens.help import HelpScreen
+from tui.screens.lessons import LessonsScreen
+from tui.screens.library import LibraryScreen
+
+MakeApp = Callable[..., Track2App]
+SIZES = [(60, 20), (100, 30), (40, 12), (80, 24), (200, 60), (60, 20)]
+
+
+async def visit_every_screen(pilot, app: Track2App) -> None:  # type: ignore[no-untyped-def]
+    await settle(pilot)
+    await pilot.press("slash", *"trust", "enter")
+    await settle(pilot)
+    assert isinstance(app.screen, CaseScreen)
+    for key in "123456789":
+        await pilot.press(key)
+    await pilot.press("ctrl+f", *"the", "enter", "escape", "b", "escape")
+    await pilot.press("escape")
+    await pilot.press("l")
+    await settle(pilot)
+    assert isinstance(app.screen, LessonsScreen)
+    await pilot.press("j", "enter")
+    await settle(pilot)
+    await pilot.press("escape", "escape", "c")
+    await settle(pilot)
+    await pilot.press("enter")
+    await settle(pilot)
+    assert isinstance(app.screen, CompareScreen)
+    await pilot.press("escape", "w")
+    await settle(pilot)
+    assert isinstance(app.screen, BriefingScreen)
+    await pilot.press("e")
+    await settle(pilot)
+    assert isinstance(app.screen, ExportDialog)
+    await pilot.press("escape", "p", "p", "escape", "g")
+    await settle(pilot)
+    assert isinstance(app.screen, GlossaryScreen)
+    await pilot.press("escape", "question_mark")
+    await settle(pilot)
+    assert isinstance(app.screen, HelpScreen)
+    await pilot.press("escape")
+    assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_every_screen_works_at_60_by_20(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await visit_every_screen(pilot, app)
+        text = screen_text(app)
+        assert "Harbour Talks" in text  # the list still shows at 60 columns
+        assert app.screen.has_class("-narrow")
+
+
+@pytest.mark.parametrize("screen_keys", [[], ["open"], ["l"], ["w"], ["question_mark"]])
+async def test_resizing_never_crashes(make_app: MakeApp, screen_keys: list[str]) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        for key in screen_keys:
+            if key == "open":
+                app.open_case("harbour-talks")
+            else:
+                await pilot.press(key)
+            await settle(pilot)
+        for width, height in SIZES:
+            await pilot.resize_terminal(width, height)
+            await settle(pilot, rounds=1)
+            assert screen_text(app).strip()
+        assert app.is_running
+
+
+async def test_ten_by_five_does_not_crash(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(10, 5)) as pilot:
+        await settle(pilot)
+        app.open_case("harbour-talks")
+        await settle(pilot)
+        await pilot.press("3", "ctrl+f", "x")
+        await settle(pilot)
+        assert app.is_running
+
+
+async def test_no_color_strips_colour(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch,
+                                      tmp_path: Path) -> None:
+    monkeypatch.setenv("NO_COLOR", "1")
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        assert app.no_color
+        svg = app.export_screenshot()
+    from textual.filter import Monochrome
+
+    assert any(isinstance(f, Monochrome) for f in app._filters)
+    # Monochrome turns every colour grey: no saturated fill is left in the screenshot.
+    import re
+
+    fills = set(re.findall(r"fill: (#[0-9a-f]{6})", svg))
+    assert fills
+    for colour in fills:
+        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        assert max(r, g, b) - min(r, g, b) <= 8, colour

@@ -1,0 +1,162 @@
+"""The track2 explorer: a Textual app over the case library, its search index and briefings.
+
+``create_app`` is the one factory: ``track2`` / ``track2 browse`` call it, and so do the tests
+(with a cache folder of their own). Screens other than the library are imported when first
+opened, so the first frame waits only for what it shows.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from textual.app import App
+from textual.binding import Binding, BindingType
+from textual.notifications import SeverityLevel
+
+from tui.screens.commands import Track2Commands
+from tui.screens.library import LibraryScreen
+from tui.screens.store import IndexOpener, Store, open_search_index
+from tui.state import StateStore
+
+if TYPE_CHECKING:
+    from cases.library import LibraryDir
+
+LIGHT_THEME = "textual-light"
+DARK_THEME = "textual-dark"
+
+
+class Track2App(App[int]):
+    """The explorer. ``store`` holds the index and cases; ``memory`` what persists."""
+
+    CSS_PATH = "app.tcss"
+    TITLE = "track2"
+    SUB_TITLE = "Track II diplomacy cases"
+    COMMANDS: ClassVar = App.COMMANDS | {Track2Commands}
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("q", "quit", "Quit", id="app.quit"),
+        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("l", "lessons", "Lessons", id="app.lessons"),
+        Binding("w", "briefing", "Briefing", id="app.briefing"),
+        Binding("g", "glossary", "Glossary", show=False, id="app.glossary"),
+        Binding("ctrl+t", "toggle_theme", "Light/dark", show=False, id="app.toggle_theme"),
+    ]
+
+    def __init__(
+        self,
+        store: Store,
+        memory: StateStore,
+        *,
+        theme: str | None = None,
+    ) -> None:
+        super().__init__()
+        self.store = store
+        """The index, the case rows and cases read on demand."""
+        self.memory = memory
+        """Bookmarks, recently viewed cases, the working briefing, the theme."""
+        chosen = theme or memory.state.theme
+        if chosen in self.available_themes:
+            self.theme = chosen
+
+    def on_mount(self) -> None:
+        """Show the library; say once if the saved state could not be read."""
+        self.theme_changed_signal.subscribe(self, self._remember_theme)
+        if self.memory.notice:
+            self.notify(self.memory.notice, severity="warning")
+
+    def get_default_screen(self) -> LibraryScreen:
+        """The library is the first screen and the one escape returns to."""
+        return LibraryScreen()
+
+    def _remember_theme(self, theme: object) -> None:
+        name = getattr(theme, "name", None)
+        if isinstance(name, str) and name != self.memory.state.theme:
+            self.memory.set_theme(name)
+
+    def on_unmount(self) -> None:
+        """Close the index cleanly."""
+        self.store.close()
+
+    def notify(
+        self,
+        message: str,
+        *,
+        title: str = "",
+        severity: SeverityLevel = "information",
+        timeout: float | None = None,
+        markup: bool = True,
+    ) -> None:
+        """Notifications often quote case text: never read them as markup."""
+        from tui.widgets.rows import literal
+
+        super().notify(literal(message).plain, title=title, severity=severity, timeout=timeout,
+                       markup=False)
+
+    def action_help(self) -> None:
+        """Open the help screen (every binding, by screen)."""
+        from tui.screens.help import HelpScreen
+
+        if not isinstance(self.screen, HelpScreen):
+            self.push_screen(HelpScreen())
+
+    def action_lessons(self) -> None:
+        """Open the lessons explorer."""
+        from tui.screens.lessons import LessonsScreen
+
+        if self.store.ready and not isinstance(self.screen, LessonsScreen):
+            self.push_screen(LessonsScreen())
+
+    def action_briefing(self) -> None:
+        """Open the working briefing."""
+        from tui.screens.briefing import BriefingScreen
+
+        if not isinstance(self.screen, BriefingScreen):
+            self.push_screen(BriefingScreen())
+
+    def action_glossary(self, term: str | None = None) -> None:
+        """Open the glossary (at a term, if given)."""
+        from tui.screens.glossary import GlossaryScreen
+
+        if self.store.ready and not isinstance(self.screen, GlossaryScreen):
+            self.push_screen(GlossaryScreen(term))
+
+    def action_toggle_theme(self) -> None:
+        """Switch between the light and the dark theme."""
+        self.theme = LIGHT_THEME if self.current_theme.dark else DARK_THEME
+
+    def open_case(self, case_id: str, item_id: str | None = None) -> None:
+        """Open a case (at one of its items)."""
+        from tui.screens.case import CaseScreen
+
+        if self.store.ready:
+            self.push_screen(CaseScreen(case_id, item_id))
+
+    def add_to_briefing(self, ref: str, label: str) -> None:
+        """Add a case or item ref to the working briefing and say so."""
+        n = len(self.memory.state.briefing.refs)
+        if self.memory.add_to_briefing(ref):
+            parts = f"{n + 1} part{'' if n == 0 else 's'}"
+            self.notify(f"Added to the briefing ({parts}; w shows it): {label}")
+        else:
+            self.notify(f"Already in the briefing: {label}", severity="warning")
+        if self.memory.notice:
+            self.notify(self.memory.notice, severity="error")
+            self.memory.notice = None
+
+
+def create_app(
+    dirs: list[LibraryDir],
+    *,
+    cache_root: Path | None = None,
+    data_dir: Path | None = None,
+    theme: str | None = None,
+    opener: IndexOpener = open_search_index,
+) -> Track2App:
+    """The explorer over library folders ``dirs``.
+
+    ``cache_root`` (index) and ``data_dir`` (bookmarks, briefing) default to the user folders;
+    ``theme`` overrides the saved theme; ``opener`` opens the index (tests slow it down).
+    """
+    return Track2App(Store(dirs, cache_root, opener), StateStore(data_dir), theme=theme)

@@ -1,0 +1,186 @@
+"""``track2 search QUERY``: search cases, lessons, challenges and recommendations."""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from typing import TYPE_CHECKING, Any
+
+from tui.commands._common import add_command
+from tui.context import Context, UserError
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from search_index import Hit, SearchIndex, SearchResult
+
+ORDER = 30
+
+SYNTAX = """\
+query syntax:
+  trust building        either word; documents with both rank first
+  "back channel"        the exact phrase
+  negot*                words starting with negot (2 letters or more)
+  olso~  olso~2         words within 1 (or 2) edits; a swap of two letters is one edit
+  -word  -theme:trade   leave out what matches
+  kind:lesson           case, lesson, challenge or recommendation
+  track:1.5             I, 1.5, II or III
+  theme:trade  region:asia  tag:trust
+                        a vocabulary id, its start, or words of its label
+                        (see `track2 vocab themes|regions|tags`)
+  country:CN  country:china
+  year:1990..2000  year:1993  year:..1975  decade:1990s
+  title:word  name:word look in titles only, or in names of people and organisations
+
+examples:
+  track2 search oslo
+  track2 search "lessons about trust" --kind lesson
+  track2 search 'theme:trade country:CN year:2000..2020'
+"""
+KINDS = ("case", "lesson", "challenge", "recommendation")
+
+
+def register(sub: Any) -> None:
+    """Add the command to the parser."""
+    p = add_command(
+        sub,
+        "search",
+        "search cases, lessons, challenges and recommendations",
+        "Search the library. Words are matched in any form (negotiate finds negotiations), "
+        "accents are ignored, and names are matched as written.",
+    )
+    p.epilog = SYNTAX
+    p.formatter_class = argparse.RawDescriptionHelpFormatter
+    p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for (see below)")
+    p.add_argument("--kind", choices=KINDS, help="only this kind of result")
+    p.add_argument("--limit", type=int, default=20, metavar="N",
+                   help="show at most N results (default 20)")
+    p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.set_defaults(func=run)
+
+
+def open_index(ctx: Context, rebuild: bool = False) -> SearchIndex:
+    """Open (building or updating) the index; a progress bar on a terminal, notices on stderr."""
+    from search_index import SearchIndex
+    from tui.output import error
+
+    if not sys.stderr.isatty():
+        idx = SearchIndex.open(ctx.dirs, rebuild=rebuild)
+    else:
+        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+        from tui.output import console
+
+        with Progress(
+            TextColumn("indexing"), BarColumn(), MofNCompleteColumn(),
+            console=console(stderr=True), transient=True,
+        ) as bar:
+            task = bar.add_task("index", total=None)
+
+            def progress(done: int, total: int) -> None:
+                bar.update(task, completed=done, total=total)
+
+            idx = SearchIndex.open(ctx.dirs, progress=progress, rebuild=rebuild)
+    if idx.notice:
+        error(idx.notice)
+    return idx
+
+
+def check_limit(limit: int) -> int:
+    """A positive --limit, or a UserError."""
+    if limit < 1:
+        raise UserError(f"--limit must be 1 or more, not {limit}")
+    return limit
+
+
+def run(ctx: Context) -> int:
+    """Search and print the hits (or JSON); a query the index cannot read in full is a note."""
+    args = ctx.args
+    limit = check_limit(args.limit)
+    query = " ".join(args.query)
+    if not query.strip():
+        raise UserError("the query is empty")
+    idx = open_index(ctx)
+    try:
+        result = idx.search(query, kind=args.kind, limit=limit)
+    finally:
+        idx.close()
+    if args.json:
+        from tui.output import print_json
+
+        print_json(result.as_dict())
+    else:
+        print_result(result)
+    if result.error:
+        from tui.output import error
+
+        error(f"note: {result.error}")
+    return 0
+
+
+def snippet_text(hit: Hit) -> Text:
+    """The snippet of a hit with its matched words in bold (text from YAML is never markup)."""
+    from rich.text import Text
+
+    from briefings.markdown import strip_control
+
+    out = Text()
+    for span in hit.snippet:
+        out.append(strip_control(span.text), style="bold" if span.match else "")
+    return out
+
+
+def hit_heading(hit: Hit) -> Text:
+    """``kind  title`` and, for items, the case they belong to."""
+    from rich.text import Text
+
+    from briefings.markdown import strip_control
+
+    head = Text()
+    head.append(f"{hit.kind:<{INDENT}}", style="dim")
+    head.append(strip_control(hit.title), style="bold")
+    if hit.item_id:
+        head.append(f"  ({strip_control(hit.case_title)})", style="dim")
+    return head
+
+
+INDENT = 14
+
+
+def print_indented(out: Console, text: Text, indent: int = INDENT) -> None:
+    """Print ``text`` wrapped, every line indented (no padding spaces at line ends)."""
+    from rich.text import Text
+
+    for line in text.wrap(out, max(20, out.width - indent)):
+        line.rstrip()
+        out.print(Text(" " * indent) + line, soft_wrap=True)
+
+
+def print_hit(out: Console, hit: Hit) -> None:
+    """One hit: heading, reference, snippet, blank line."""
+    from rich.text import Text
+
+    print_indented(out, hit_heading(hit), 0)
+    out.print(Text(" " * INDENT + hit.ref, style="cyan"), soft_wrap=True)
+    if hit.snippet:
+        print_indented(out, snippet_text(hit))
+    out.print()
+
+
+def print_result(result: SearchResult) -> None:
+    """The hits for people: heading, reference, snippet; then counts and "did you mean"."""
+    from rich.text import Text
+
+    from tui.output import console
+
+    out = console()
+    for hit in result.hits:
+        print_hit(out, hit)
+    shown = len(result.hits)
+    kinds = result.facets.get("kind", {})
+    by_kind = ", ".join(f"{n} {k}" for k, n in kinds.items())
+    summary = f"{shown} of {result.total} results" + (f" ({by_kind})" if by_kind else "")
+    out.print(Text(summary, style="dim"))
+    if result.suggestion:
+        out.print(Text.assemble("Did you mean: ", (result.suggestion, "bold"), "?"))

@@ -1,0 +1,59 @@
+"""What every track2 screen shares: pane keys with ids, and escape to go back."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, ClassVar, cast
+
+from textual.binding import Binding, BindingType
+from textual.screen import ModalScreen, Screen
+
+if TYPE_CHECKING:
+    from tui.app import Track2App
+    from tui.screens.store import Store
+    from tui.state import StateStore
+
+PANE_BINDINGS: list[BindingType] = [
+    Binding("tab", "app.focus_next", "Next pane", show=False, id="pane.next"),
+    Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
+]
+BACK = Binding("escape", "back", "Back", id="screen.back")
+
+
+class AppAccess:
+    """Typed access to the app's shared objects."""
+
+    @property
+    def track2(self) -> Track2App:
+        """The running app, typed."""
+        return cast("Track2App", self.app)  # type: ignore[attr-defined]
+
+    @property
+    def store(self) -> Store:
+        """The index and cases."""
+        return self.track2.store
+
+    @property
+    def memory(self) -> StateStore:
+        """Bookmarks, recent cases, the working briefing."""
+        return self.track2.memory
+
+
+class Track2Screen(AppAccess, Screen[None]):
+    """A full screen that escape leaves."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, BACK]
+
+    def action_back(self) -> None:
+        """Return to the previous screen."""
+        if len(self.app.screen_stack) > 1:
+            self.dismiss()
+
+
+class Track2Modal(AppAccess, ModalScreen[None]):
+    """A dialog over the current screen that escape closes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, BACK]
+
+    def action_back(self) -> None:
+        """Close the dialog."""
+        self.dismiss()

@@ -1,0 +1,211 @@
+"""The working briefing: its parts in order beside a preview rendered exactly as
+``track2 brief`` prints it; rename, reorder, remove, save, export.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import TYPE_CHECKING, ClassVar
+
+from rich.console import RenderableType
+from rich.text import Text
+from textual import on
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Vertical, VerticalScroll
+from textual.widgets import Footer, Header, Static
+from textual.widgets.option_list import Option
+
+from tui.screens.base import Track2Screen
+from tui.widgets.entry_list import EntryList
+from tui.widgets.rows import literal
+
+if TYPE_CHECKING:
+    from briefings import Briefing
+    from cases.library import Library
+
+EMPTY = (
+    "Your working briefing is empty.\n\nIn the library, a case or the lessons explorer, press b "
+    "to add the highlighted case, lesson, challenge or recommendation. Come back here (w) to "
+    "see it rendered, reorder it, save it, or export it to HTML, Markdown, text or SVG."
+)
+
+
+class BriefingScreen(Track2Screen):
+    """Build the briefing; the preview on the right is what export writes."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *Track2Screen.BINDINGS,
+        Binding("e", "export", "Export", id="briefing.export"),
+        Binding("s", "save", "Save", id="briefing.save"),
+        Binding("t", "rename", "Title", id="briefing.title"),
+        Binding("d,delete", "remove", "Remove part", id="briefing.remove"),
+        Binding("K,shift+up", "move(-1)", "Move up", show=False, id="briefing.move_up"),
+        Binding("J,shift+down", "move(1)", "Move down", show=False, id="briefing.move_down"),
+        Binding("p", "toggle_parts", "Wide preview", show=False, id="briefing.wide"),
+        Binding("n", "new", "New briefing", show=False, id="briefing.new"),
+    ]
+
+    def compose(self) -> ComposeResult:
+        """Parts on the left, the preview on the right."""
+        yield Header()
+        with Vertical(id="briefing-side", classes="side"):
+            yield Static(id="briefing-heading")
+            yield EntryList(id="briefing-parts")
+        with VerticalScroll(id="briefing-preview"):
+            yield Static(id="briefing-render")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Show the parts and the preview."""
+        self.sub_title = "Working briefing"
+        self.refresh_briefing()
+        self.query_one("#briefing-parts").focus()
+
+    @property
+    def refs(self) -> list[str]:
+        """The parts of the working briefing."""
+        return self.memory.state.briefing.refs
+
+    def _label(self, ref: str) -> Text:
+        case_id, _, item_id = ref.partition("/")
+        title = self.store.title(case_id)
+        if not item_id:
+            return Text("Case  ", style="italic") + literal(title, "bold")
+        case = self.store.case(case_id)
+        found = case.item(item_id) if case else None
+        if found is None:
+            return literal(f"{ref} (not in the library)", "dim")
+        kind, item = found
+        return (Text(f"{kind.capitalize()}  ", style="italic") + literal(item.title, "bold")
+                + "\n" + literal(title, "dim"))
+
+    def compose_briefing(self) -> tuple[Briefing, Library]:
+        """The working briefing as a Briefing, and the library slice it refers to."""
+        from briefings import compose_from_refs
+
+        lib = self.store.library_for(r.partition("/")[0] for r in self.refs)
+        refs = [r for r in self.refs if self._resolves(r, lib)]
+        title = self.memory.state.briefing.title or None
+        return compose_from_refs(lib, refs, title=title), lib
+
+    @staticmethod
+    def _resolves(ref: str, lib: Library) -> bool:
+        case_id, _, item_id = ref.partition("/")
+        case = lib.get(case_id)
+        return case is not None and (not item_id or case.item(item_id) is not None)
+
+    def refresh_briefing(self, cursor: int | None = None) -> None:
+        """Redraw the list of parts and the preview."""
+        parts = self.query_one("#briefing-parts", EntryList)
+        old = parts.highlighted
+        parts.clear_options()
+        parts.add_options([Option(self._label(r) + "\n") for r in self.refs])
+        if self.refs:
+            parts.highlighted = min(cursor if cursor is not None else (old or 0),
+                                    len(self.refs) - 1)
+        title, preview = self._preview()
+        heading = literal(title, "bold")
+        count = len(self.refs)
+        heading.append(f"\n{count} part{'' if count == 1 else 's'}", style="dim")
+        self.query_one("#briefing-heading", Static).update(heading)
+        self.query_one("#briefing-render", Static).update(preview)
+
+    def _preview(self) -> tuple[str, RenderableType]:
+        if not self.refs:
+            return "Working briefing", Text(EMPTY)
+        from briefings import BriefingProblem, render
+
+        try:
+            briefing, lib = self.compose_briefing()
+            return briefing.title, render(briefing, lib)
+        except BriefingProblem as exc:
+            return "Working briefing", literal(f"This briefing cannot be drawn: {exc}")
+
+    def _current(self) -> str | None:
+        index = self.query_one("#briefing-parts", EntryList).highlighted
+        return self.refs[index] if index is not None and index < len(self.refs) else None
+
+    @on(EntryList.OptionSelected, "#briefing-parts")
+    def _open_part(self) -> None:
+        ref = self._current()
+        if ref:
+            case_id, _, item_id = ref.partition("/")
+            self.track2.open_case(case_id, item_id or None)
+
+    def on_screen_resume(self) -> None:
+        """Parts may have been added on other screens."""
+        self.refresh_briefing()
+
+    def action_remove(self) -> None:
+        """Remove the highlighted part."""
+        ref = self._current()
+        if ref:
+            self.memory.remove_from_briefing(ref)
+            self.refresh_briefing()
+
+    def action_move(self, step: int) -> None:
+        """Move the highlighted part up or down."""
+        ref = self._current()
+        if ref:
+            self.refresh_briefing(self.memory.move_in_briefing(ref, step))
+
+    def action_rename(self) -> None:
+        """Give the briefing a title."""
+        from tui.screens.dialogs import PromptDialog
+
+        def renamed(title: str | None) -> None:
+            if title is not None:
+                self.memory.set_briefing_title(title)
+                self.refresh_briefing()
+
+        current = self.memory.state.briefing.title
+        question = "Title of the briefing (leave empty for one chosen from its contents)"
+        self.app.push_screen(PromptDialog(question, current), renamed)
+
+    def action_new(self) -> None:
+        """Start an empty briefing."""
+        self.memory.clear_briefing()
+        self.refresh_briefing()
+        self.notify("Started a new, empty briefing.")
+
+    def action_toggle_parts(self) -> None:
+        """Hide or show the list of parts, to read the preview at full width."""
+        side = self.query_one("#briefing-side")
+        side.display = not side.display
+        (self.query_one("#briefing-parts") if side.display
+         else self.query_one("#briefing-preview")).focus()
+
+    def action_save(self) -> None:
+        """Save the briefing as YAML in the user folder (``track2 brief ID`` prints it)."""
+        if not self.refs:
+            self.notify("Nothing to save yet: add parts with b.", severity="warning")
+            return
+        from briefings import BriefingProblem, save_briefing
+
+        try:
+            briefing, _ = self.compose_briefing()
+            path = save_briefing(briefing)
+        except (BriefingProblem, OSError) as exc:
+            self.notify(f"Could not save: {exc}", severity="error")
+            return
+        self.notify(f"Saved as {path} (track2 brief {briefing.id})")
+
+    def action_export(self) -> None:
+        """Export to HTML, Markdown, text, SVG or JSON at a path the user picks."""
+        if not self.refs:
+            self.notify("Nothing to export yet: add parts with b.", severity="warning")
+            return
+        from briefings import export
+        from tui.screens.dialogs import ExportDialog
+
+        briefing, lib = self.compose_briefing()
+
+        def write(fmt: str, path: Path) -> None:
+            path.write_text(export(briefing, lib, fmt), encoding="utf-8")
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Exported to {path}")
+
+        self.app.push_screen(ExportDialog(briefing.id, write), done)

@@ -1,0 +1,194 @@
+"""The lessons explorer: every lesson, challenge and recommendation across the cases,
+grouped by kind, tag or case, filtered by kind and tag, searchable; enter opens the case there.
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.worker import get_current_worker
+
+from tui.screens.base import Track2Screen
+from tui.widgets.rows import KIND_LABELS, GroupHeader, header_lines, item_lines, literal
+from tui.widgets.virtual_list import VirtualList
+
+if TYPE_CHECKING:
+    from search_index import Hit
+
+ITEM_KINDS = ("lesson", "challenge", "recommendation")
+GROUPS = (("Kind", "kind"), ("Tag", "tag"), ("Case", "case"))
+
+
+def group_rows(hits: list[Hit], by: str, tags: dict[str, list[str]]) -> list[Any]:
+    """Hits under group headers; ``tags`` maps a hit ref to its tags (for grouping by tag)."""
+    from cases.vocab import vocabulary
+
+    groups: dict[str, list[Hit]] = {}
+    if by == "kind":
+        for kind in ITEM_KINDS:
+            groups[KIND_LABELS[kind] + "s"] = [h for h in hits if h.kind == kind]
+    elif by == "tag":
+        v = vocabulary()
+        for hit in hits:
+            for tag in tags.get(hit.ref, ["untagged"]):
+                groups.setdefault(v.label("tags", tag), []).append(hit)
+        groups = dict(sorted(groups.items()))
+    else:
+        for hit in hits:
+            groups.setdefault(hit.case_title, []).append(hit)
+    rows: list[Any] = []
+    for title, members in groups.items():
+        if members:
+            rows.append(GroupHeader(title, len(members)))
+            rows.extend(members)
+    return rows
+
+
+class LessonsScreen(Track2Screen):
+    """Items of every case; ``/`` searches them, ``b`` adds one to the briefing."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *Track2Screen.BINDINGS,
+        Binding("slash", "focus_search", "Search", key_display="/", id="lessons.search"),
+        Binding("b", "add_to_briefing", "Add to briefing", id="lessons.brief"),
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._all: list[Hit] = []
+        self._tags: dict[str, list[str]] = {}
+        self._generation = 0
+
+    def compose(self) -> ComposeResult:
+        """Filters beside the search box and the grouped list."""
+        yield Header()
+        with Horizontal(id="lessons-body"):
+            with Vertical(id="lessons-side", classes="side"):
+                yield Label("Kind", classes="facet-label")
+                yield Select([(Text(KIND_LABELS[k] + "s"), k) for k in ITEM_KINDS],
+                             prompt="Any", compact=True, id="lessons-kind")
+                yield Label("Tag", classes="facet-label")
+                yield Select([], prompt="Any", compact=True, id="lessons-tag")
+                yield Label("Group by", classes="facet-label")
+                yield Select([(Text(label), v) for label, v in GROUPS], value="kind",
+                             allow_blank=False, compact=True, id="lessons-group")
+            with Vertical(id="lessons-main"):
+                yield Input(placeholder="Search lessons, challenges, recommendations ( / )",
+                            id="lessons-search")
+                yield Static(id="lessons-summary")
+                yield VirtualList(self._format, row_height=2, empty="Loading...",
+                                  id="lessons-list")
+        yield Footer()
+
+    def _format(self, row: Any, width: int) -> list[Text]:
+        if isinstance(row, GroupHeader):
+            return header_lines(row, 2)
+        return item_lines(row, width, self.items_list.match_style)
+
+    @property
+    def items_list(self) -> VirtualList[Any]:
+        """The grouped list."""
+        return self.query_one("#lessons-list", VirtualList)
+
+    def on_mount(self) -> None:
+        """Load every item (and which tags each has) in a worker."""
+        self.sub_title = "Lessons, challenges and recommendations"
+        self.items_list.focus()
+        self._load()
+
+    @work(thread=True, exclusive=True, group="lessons-load")
+    def _load(self) -> None:
+        from cases.vocab import vocabulary
+
+        all_items = self.store.items()
+        tags: dict[str, list[str]] = {}
+        counts: dict[str, int] = {}
+        for tag in vocabulary().tags:
+            for hit in self.store.items(tag=tag):
+                tags.setdefault(hit.ref, []).append(tag)
+                counts[tag] = counts.get(tag, 0) + 1
+        self.app.call_from_thread(self._loaded, all_items, tags, counts)
+
+    def _loaded(self, items: list[Hit], tags: dict[str, list[str]], counts: dict[str, int]) -> None:
+        from cases.vocab import vocabulary
+
+        v = vocabulary()
+        self._all, self._tags = items, tags
+        self.query_one("#lessons-tag", Select).set_options(
+            (Text(f"{v.label('tags', t)} ({n})"), t)
+            for t, n in sorted(counts.items(), key=lambda p: v.label("tags", p[0]))
+        )
+        self.items_list.empty_text = "No items match."
+        self.refresh_items()
+
+    def _filters(self) -> tuple[str | None, str | None, str]:
+        kind = self.query_one("#lessons-kind", Select).value
+        tag = self.query_one("#lessons-tag", Select).value
+        group = self.query_one("#lessons-group", Select).value
+        return (kind if isinstance(kind, str) else None, tag if isinstance(tag, str) else None,
+                group if isinstance(group, str) else "kind")
+
+    def refresh_items(self) -> None:
+        """List the items that pass the filters (searching when there is a query)."""
+        self._generation += 1
+        query = self.query_one("#lessons-search", Input).value.strip()
+        kind, tag, group = self._filters()
+        if query:
+            self._search(self._generation, query, kind, tag)
+            return
+        hits = [h for h in self._all if (kind is None or h.kind == kind)
+                and (tag is None or tag in self._tags.get(h.ref, []))]
+        self._show(hits, group, None)
+
+    @work(thread=True, exclusive=True, group="lessons-search")
+    def _search(self, generation: int, query: str, kind: str | None, tag: str | None) -> None:
+        result = self.store.search(query, kind=kind, filters={"tag": tag} if tag else None,
+                                   limit=500)
+        hits = [h for h in result.hits if h.kind in ITEM_KINDS]
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._searched, generation, hits, result.suggestion)
+
+    def _searched(self, generation: int, hits: list[Hit], suggestion: str | None) -> None:
+        if generation == self._generation:
+            self._show(hits, self._filters()[2], suggestion)
+
+    def _show(self, hits: list[Hit], group: str, suggestion: str | None) -> None:
+        self.items_list.set_rows(group_rows(hits, group, self._tags))
+        summary = Text(f"{len(hits)} items", style="dim")
+        if not hits and suggestion:
+            summary.append("  Did you mean ")
+            summary.append_text(literal(suggestion, "bold"))
+            summary.append("?")
+        self.query_one("#lessons-summary", Static).update(summary)
+
+    @on(Input.Changed, "#lessons-search")
+    @on(Select.Changed)
+    def _changed(self) -> None:
+        self.refresh_items()
+
+    @on(Input.Submitted, "#lessons-search")
+    def _submitted(self) -> None:
+        self.items_list.focus()
+        if isinstance(self.items_list.highlighted_row, GroupHeader):
+            self.items_list.action_cursor_down()
+
+    @on(VirtualList.Selected, "#lessons-list")
+    def _open(self, event: VirtualList.Selected) -> None:
+        if not isinstance(event.row, GroupHeader):
+            self.track2.open_case(event.row.case_id, event.row.item_id)
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.query_one("#lessons-search").focus()
+
+    def action_add_to_briefing(self) -> None:
+        """Add the highlighted item to the working briefing."""
+        row = self.items_list.highlighted_row
+        if row is not None and not isinstance(row, GroupHeader):
+            self.track2.add_to_briefing(row.ref, row.title)

@@ -1,0 +1,313 @@
+"""The first screen: every case, facet filters, and a search box that answers as you type."""
+
+from __future__ import annotations
+
+import time
+from typing import TYPE_CHECKING, Any, ClassVar
+
+from rich.text import Text
+from textual import on, work
+from textual.app import ComposeResult
+from textual.binding import Binding, BindingType
+from textual.containers import Horizontal, Vertical
+from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.worker import get_current_worker
+
+from tui.screens.base import PANE_BINDINGS, AppAccess
+from tui.widgets.facets import FacetPanel, filter_rows
+from tui.widgets.rows import Suggestion, case_line, hit_lines, literal, suggestion_lines
+from tui.widgets.virtual_list import VirtualList
+
+if TYPE_CHECKING:
+    from search_index import CaseRow, Hit, SearchResult
+
+from textual.screen import Screen
+
+Row = Any  # CaseRow | Hit | Suggestion
+
+
+class LibraryScreen(AppAccess, Screen[None]):
+    """The case list with facets; typing in the search box lists matching cases and lessons."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [
+        Binding("slash", "focus_search", "Search", key_display="/", id="library.search"),
+        Binding("escape", "clear_search", "Clear search", id="library.clear"),
+        Binding("b", "add_to_briefing", "Add to briefing", id="library.brief"),
+        Binding("c", "compare", "Compare", id="library.compare"),
+        Binding("m", "bookmark", "Bookmark", show=False, id="library.bookmark"),
+        Binding("f", "focus_filters", "Filters", show=False, id="library.filters"),
+        Binding("p", "problems", "Problems", show=False, id="library.problems"),
+        *PANE_BINDINGS,
+    ]
+
+    def __init__(self) -> None:
+        super().__init__()
+        self._generation = 0
+        self._opened_at = 0.0
+        self.last_result: SearchResult | None = None
+        """The search result on screen (None while the plain case list shows)."""
+
+    def compose(self) -> ComposeResult:
+        """Header, facets beside the search box and results, status line, footer."""
+        yield Header()
+        with Horizontal(id="library-body"):
+            yield FacetPanel(id="facets")
+            with Vertical(id="library-main"):
+                yield Input(placeholder="Search cases and lessons ( / )", id="search")
+                yield Static(id="summary")
+                yield VirtualList(self._format, empty="Opening the library...", id="results")
+        with Horizontal(id="status-bar"):
+            yield Static("Opening the search index...", id="status")
+            yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
+        yield Footer()
+
+    @property
+    def results(self) -> VirtualList[Row]:
+        """The list of cases or hits."""
+        return self.query_one("#results", VirtualList)
+
+    @property
+    def search_box(self) -> Input:
+        """The search input."""
+        return self.query_one("#search", Input)
+
+    def on_mount(self) -> None:
+        """Draw first; open the index once the first frame is on screen."""
+        self.results.focus()
+        self.query_one("#progress").display = False
+        self._opened_at = time.perf_counter()
+        self.call_after_refresh(self._open_index)
+
+    @work(thread=True, exclusive=True, group="open-index")
+    def _open_index(self) -> None:
+        try:
+            self.store.open(progress=self._progress_from_thread)
+        except Exception as exc:  # an unreadable index must not take the app down
+            self.app.call_from_thread(self._index_failed, f"{type(exc).__name__}: {exc}")
+            return
+        self.app.call_from_thread(self._index_ready)
+
+    def _progress_from_thread(self, done: int, total: int) -> None:
+        if get_current_worker().is_cancelled:
+            return
+        self.app.call_from_thread(self._show_progress, done, total)
+
+    def _show_progress(self, done: int, total: int) -> None:
+        bar = self.query_one("#progress", ProgressBar)
+        bar.display = True
+        bar.update(total=max(total, 1), progress=done)
+        self.query_one("#status", Static).update(f"Building the search index: {done}/{total}")
+
+    def _index_failed(self, message: str) -> None:
+        self.query_one("#progress").display = False
+        self.query_one("#status", Static).update(literal(f"Could not open the index: {message}"))
+        self.results.empty_text = "The library could not be opened."
+        self.results.refresh()
+
+    def _index_ready(self) -> None:
+        self.query_one("#progress").display = False
+        store = self.store
+        self.query_one(FacetPanel).fill(store.rows)
+        self.results.empty_text = "No cases match these filters."
+        if store.index is not None and store.index.notice:
+            self.notify(store.index.notice, severity="warning", timeout=8)
+        self._show_status()
+        self.refresh_results()
+
+    def _show_status(self) -> None:
+        store = self.store
+        folders = len(store.dirs)
+        status = Text(f"Index ready: {len(store.rows)} cases from {folders} folder"
+                      + ("" if folders == 1 else "s"), style="dim")
+        if store.problems:
+            files = len({p.path for p in store.problems})
+            status.append(f"  |  {files} file(s) with problems: press p", style="bold")
+        self.query_one("#status", Static).update(status)
+
+    # What the list shows
+
+    def _format(self, row: Row, width: int) -> list[Text]:
+        marks = set(self.memory.state.bookmarks)
+        if isinstance(row, Suggestion):
+            return suggestion_lines(row, self.results.row_height)
+        if hasattr(row, "snippet"):
+            marked = row.case_id in marks and row.kind == "case"
+            return hit_lines(row, width, marked, self.results.match_style)
+        return [case_line(row, width, row.id in marks)]
+
+    def _keep(self, filters: dict[str, str]) -> set[str] | None:
+        which = filters.get("list", "all")
+        if which == "bookmarks":
+            return set(self.memory.state.bookmarks)
+        if which == "recent":
+            return set(self.memory.state.recent)
+        return None
+
+    def refresh_results(self) -> None:
+        """Show the cases matching the filters, or search when there is a query."""
+        if not self.store.ready:
+            return
+        self._generation += 1
+        filters = self.query_one(FacetPanel).filters
+        query = self.search_box.value.strip()
+        kind = filters.get("kind")
+        if query or (kind and kind != "case"):
+            self._search(self._generation, query, filters)
+            return
+        self.last_result = None
+        rows: list[CaseRow] = filter_rows(self.store.rows, filters, self._keep(filters))
+        if self._keep(filters) is not None and filters.get("list") == "recent":
+            order = {cid: n for n, cid in enumerate(self.memory.state.recent)}
+            rows.sort(key=lambda r: order.get(r.id, 0))
+        self.results.set_rows(rows, row_height=1)
+        total = len(self.store.rows)
+        shown = f"{len(rows)} cases" if len(rows) == total else f"{len(rows)} of {total} cases"
+        self.query_one("#summary", Static).update(Text(shown, style="dim"))
+
+    @work(thread=True, exclusive=True, group="search")
+    def _search(self, generation: int, query: str, filters: dict[str, str]) -> None:
+        facet = {k: v for k, v in filters.items() if k not in ("list", "kind")}
+        kind = filters.get("kind")
+        if query:
+            result = self.store.search(query, filters=facet, kind=kind)
+        else:
+            from search_index import SearchResult
+
+            items = self.store.items(kind=kind)
+            items = [h for h in items
+                     if all(self._row_has(h.case_id, k, v) for k, v in facet.items())]
+            result = SearchResult(query="", total=len(items), hits=items)
+        keep = self._keep(filters)
+        if keep is not None:
+            result.hits = [h for h in result.hits if h.case_id in keep]
+            result.total = len(result.hits)
+        if not get_current_worker().is_cancelled:
+            self.app.call_from_thread(self._show_result, generation, result)
+
+    def _row_has(self, case_id: str, facet: str, value: str) -> bool:
+        from tui.widgets.facets import row_values
+
+        row = self.store.row(case_id)
+        return row is not None and value in row_values(row, facet)
+
+    def _show_result(self, generation: int, result: SearchResult) -> None:
+        if generation != self._generation:
+            return  # a newer keystroke has already asked again
+        self.last_result = result
+        rows: list[Row] = list(result.hits)
+        if not rows and result.suggestion:
+            rows = [Suggestion(result.suggestion)]
+        self.results.set_rows(rows, row_height=2)
+        summary = Text(style="dim")
+        if result.query:
+            summary.append(f"{result.total} results for ")
+            summary.append_text(literal(result.query, "bold"))
+        else:
+            summary.append(f"{result.total} items")
+        if result.error:
+            summary.append("  ")
+            summary.append_text(literal(result.error, "italic"))
+        self.query_one("#summary", Static).update(summary)
+        self.results.empty_text = "No results. Try fewer words, or clear the filters."
+
+    # Events
+
+    @on(Input.Changed, "#search")
+    def _query_changed(self) -> None:
+        self.refresh_bindings()
+        self.refresh_results()
+
+    def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
+        """Offer escape only when there is a search to clear or a box to leave."""
+        if action == "clear_search":
+            return bool(self.search_box.value) or self.focused is self.search_box
+        return True
+
+    @on(Input.Submitted, "#search")
+    def _query_submitted(self) -> None:
+        # Coming back from the case, the user is in the results (where keys are commands).
+        self.results.focus()
+        if self.results.rows:
+            self.results.action_select()
+
+    @on(FacetPanel.Changed)
+    def _filters_changed(self) -> None:
+        self.refresh_results()
+
+    @on(VirtualList.Selected, "#results")
+    def _open(self, event: VirtualList.Selected) -> None:
+        row = event.row
+        if isinstance(row, Suggestion):
+            self.search_box.value = row.query
+        elif hasattr(row, "snippet"):
+            self.track2.open_case(row.case_id, row.item_id)
+        else:
+            self.track2.open_case(row.id)
+
+    def on_key(self, event: Any) -> None:
+        """Down in the search box moves to the results."""
+        if event.key == "down" and self.focused is self.search_box and self.results.rows:
+            event.stop()
+            self.results.focus()
+
+    def on_screen_resume(self) -> None:
+        """Bookmarks may have changed on another screen."""
+        self.results.refresh_rows()
+
+    # Actions
+
+    def action_focus_search(self) -> None:
+        """Put the cursor in the search box."""
+        self.search_box.focus()
+
+    def action_focus_filters(self) -> None:
+        """Move to the first filter."""
+        self.query_one("#facet-list").focus()
+
+    def action_clear_search(self) -> None:
+        """Clear the search (focus stays put); with nothing to clear, go to the results."""
+        if self.search_box.value:
+            self.search_box.value = ""
+        else:
+            self.results.focus()
+
+    def _highlighted(self) -> tuple[str, str, str] | None:
+        """(ref, case id, label) of the highlighted row."""
+        row = self.results.highlighted_row
+        if row is None or isinstance(row, Suggestion):
+            return None
+        if hasattr(row, "snippet"):
+            hit: Hit = row
+            return hit.ref, hit.case_id, hit.title
+        return row.id, row.id, row.title
+
+    def action_add_to_briefing(self) -> None:
+        """Add the highlighted case or item to the working briefing."""
+        chosen = self._highlighted()
+        if chosen is not None:
+            self.track2.add_to_briefing(chosen[0], chosen[2])
+
+    def action_bookmark(self) -> None:
+        """Bookmark the highlighted case (or remove its bookmark)."""
+        chosen = self._highlighted()
+        if chosen is None:
+            return
+        added = self.memory.toggle_bookmark(chosen[1])
+        what = "Bookmarked: " if added else "Bookmark removed: "
+        self.notify(what + self.store.title(chosen[1]))
+        self.results.refresh_rows()
+
+    def action_compare(self) -> None:
+        """Compare the highlighted case with another one."""
+        chosen = self._highlighted()
+        if chosen is not None and self.store.ready:
+            from tui.screens.compare import pick_and_compare
+
+            pick_and_compare(self.track2, chosen[1])
+
+    def action_problems(self) -> None:
+        """List the library files that could not be read, with file and line."""
+        from tui.screens.problems import ProblemsScreen
+
+        if self.store.ready:
+            self.app.push_screen(ProblemsScreen())

@@ -1,0 +1,40 @@
+"""The library files that could not be read, each with file, line and what is wrong."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.binding import BindingType
+from textual.widgets import Footer, Header, Static
+from textual.widgets.option_list import Option
+
+from tui.screens.base import Track2Screen
+from tui.widgets.entry_list import EntryList
+from tui.widgets.rows import literal
+
+
+class ProblemsScreen(Track2Screen):
+    """One line per problem: ``path:line:col: field: message``."""
+
+    BINDINGS: ClassVar[list[BindingType]] = [*Track2Screen.BINDINGS]
+
+    def compose(self) -> ComposeResult:
+        """A heading and the list."""
+        yield Header()
+        problems = self.store.problems
+        files = len({p.path for p in problems})
+        head = Text(f"{len(problems)} problem(s) in {files} file(s). ", style="bold")
+        head.append("Fix them and restart track2, or check a file with `track2 validate FILE`.",
+                    style="dim")
+        if not problems:
+            head = Text("No problems: every library file was read.", style="bold")
+        yield Static(head, id="problems-head")
+        yield EntryList(*[Option(literal(str(p))) for p in problems], id="problems-list")
+        yield Footer()
+
+    def on_mount(self) -> None:
+        """Focus the list."""
+        self.sub_title = "Problems"
+        self.query_one("#problems-list").focus()

@@ -1,0 +1,174 @@
+"""The data the screens share: the search index, the case rows, and cases read on demand.
+
+The index is opened in a worker thread (see LibraryScreen), so nothing here runs at import
+time or while the first frame is drawn. Full cases are read one file at a time when a screen
+needs them: listing never parses YAML, and opening a case parses one file.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections.abc import Callable, Iterable
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    # Only for types: importing the case model loads pydantic, which the first frame
+    # does not need (cases are read when a screen opens one).
+    from cases.glossary import Glossary
+    from cases.library import Library, LibraryDir
+    from cases.loader import Loaded
+    from cases.model import Case
+    from cases.problems import Problem
+    from search_index import CaseRow, Hit, SearchIndex, SearchResult
+
+Progress = Callable[[int, int], None]
+IndexOpener = Callable[[list["LibraryDir"], Path | None, "Progress | None"], "SearchIndex"]
+
+
+def open_search_index(
+    dirs: list[LibraryDir], cache_root: Path | None, progress: Progress | None
+) -> SearchIndex:
+    """Open (building or updating as needed) the on-disk index of ``dirs``."""
+    from search_index import SearchIndex
+
+    return SearchIndex.open(dirs, cache_root=cache_root, progress=progress)
+
+
+def _display(path: Path) -> str:
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)
+
+
+class Store:
+    """One per app: owns the index and a small cache of loaded cases."""
+
+    def __init__(
+        self,
+        dirs: list[LibraryDir],
+        cache_root: Path | None = None,
+        opener: IndexOpener = open_search_index,
+    ) -> None:
+        self.dirs = dirs
+        self.cache_root = cache_root
+        self._opener = opener
+        self.index: SearchIndex | None = None
+        self.rows: list[CaseRow] = []
+        """Every case, from the index's stored fields, in period order."""
+        self.problems: list[Problem] = []
+        self._lock = threading.Lock()
+        self._files: dict[str, tuple[Path, str]] | None = None
+        self._cases: dict[str, Loaded[Case]] = {}
+        self._glossary: Loaded[Glossary] | None = None
+
+    @property
+    def ready(self) -> bool:
+        """True once the index is open."""
+        return self.index is not None
+
+    def open(self, progress: Progress | None = None) -> None:
+        """Open the index and read the case rows (call from a worker thread)."""
+        index = self._opener(self.dirs, self.cache_root, progress)
+        rows = sorted(index.cases(), key=lambda r: (r.start, r.title.lower()))
+        with self._lock:
+            self.index = index
+            self.rows = rows
+            self.problems = list(index.problems)
+
+    def close(self) -> None:
+        """Close the index (on exit)."""
+        with self._lock:
+            if self.index is not None:
+                self.index.close()
+
+    def row(self, case_id: str) -> CaseRow | None:
+        """The listed row of a case, or None."""
+        return next((r for r in self.rows if r.id == case_id), None)
+
+    def title(self, case_id: str) -> str:
+        """A case's title (its id when unknown)."""
+        row = self.row(case_id)
+        return row.title if row else case_id
+
+    def search(
+        self, query: str, filters: dict[str, str] | None = None, kind: str | None = None,
+        limit: int = 200, typeahead: bool = True,
+    ) -> SearchResult:
+        """Run a query against the index (never raises; the index must be open)."""
+        assert self.index is not None
+        with self._lock:
+            return self.index.search(
+                query, kind=kind, limit=limit, typeahead=typeahead, filters=filters or None
+            )
+
+    def items(self, kind: str | None = None, tag: str | None = None) -> list[Hit]:
+        """Every lesson, challenge and recommendation (optionally of one kind or tag)."""
+        assert self.index is not None
+        with self._lock:
+            return self.index.items(kind=kind, tag=tag)
+
+    def more_like(self, case_id: str, limit: int = 8) -> list[Hit]:
+        """Cases that read like this one."""
+        if self.index is None:
+            return []
+        with self._lock:
+            return self.index.more_like(case_id, limit=limit)
+
+    def _file_map(self) -> dict[str, tuple[Path, str]]:
+        # stat-only walk; later folders override earlier ones, as in the library.
+        if self._files is None:
+            from cases.library import case_files
+
+            files: dict[str, tuple[Path, str]] = {}
+            for d in self.dirs:
+                if d.path.is_dir():
+                    for path in case_files(d.path):
+                        files[path.stem] = (path, d.label)
+            self._files = files
+        return self._files
+
+    def load(self, case_id: str) -> Loaded[Case] | None:
+        """The loaded file of a case (cached), or None when no file has that name."""
+        if case_id in self._cases:
+            return self._cases[case_id]
+        found = self._file_map().get(case_id)
+        if found is None:
+            return None
+        from cases.loader import Loaded, load_case
+
+        path, label = found
+        loaded = load_case(path, _display(path), label)
+        if loaded.value is not None and loaded.value.id != case_id:
+            # A file named unlike its id (validate reports it): read the library to find it.
+            from cases.library import load_library
+
+            case = load_library(self.dirs).get(case_id)
+            loaded = Loaded(case.path, case) if case else Loaded(str(path), None)
+        self._cases[case_id] = loaded
+        return loaded
+
+    def case(self, case_id: str) -> Case | None:
+        """The full case, read from its file, or None."""
+        loaded = self.load(case_id)
+        return loaded.value if loaded else None
+
+    def library_for(self, case_ids: Iterable[str]) -> Library:
+        """A library holding just these cases (what briefings need to render)."""
+        from cases.library import Library
+
+        lib = Library(dirs=self.dirs)
+        for cid in dict.fromkeys(case_ids):
+            loaded = self.load(cid)
+            if loaded is not None and loaded.value is not None:
+                lib.add(loaded, loaded.value.origin)
+        return lib
+
+    def glossary(self) -> Loaded[Glossary]:
+        """The glossary, checked against the listed case ids (read once)."""
+        if self._glossary is None:
+            from cases.glossary import load_glossary
+
+            self._glossary = load_glossary({r.id for r in self.rows})
+        return self._glossary

@@ -1,0 +1,120 @@
+"""The facet filters of the library: which list, kind, track, theme, region and decade."""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from typing import TYPE_CHECKING, Any
+
+from rich.text import Text
+from textual.app import ComposeResult
+from textual.containers import VerticalScroll
+from textual.message import Message
+from textual.widgets import Label, Select
+
+if TYPE_CHECKING:
+    from search_index import CaseRow
+
+LISTS = (("All cases", "all"), ("Bookmarked", "bookmarks"), ("Recently viewed", "recent"))
+KINDS = (
+    ("Cases", "case"),
+    ("Lessons", "lesson"),
+    ("Challenges", "challenge"),
+    ("Recommendations", "recommendation"),
+)
+FACETS = ("track", "theme", "region", "decade")
+"""Facets filled from the case rows; names match the search index's filter fields."""
+LABELS = {"list": "Show", "kind": "Kind", "track": "Track", "theme": "Theme",
+          "region": "Region", "decade": "Decade"}
+
+
+def row_values(row: CaseRow, facet: str) -> list[str]:
+    """The values a case row has for one facet."""
+    values: list[str] = {
+        "track": row.track, "theme": row.themes, "region": row.regions, "decade": row.decade,
+    }[facet]
+    return values
+
+
+def _vocab_label(facet: str, value: str) -> str:
+    from cases.vocab import vocabulary
+
+    kind = {"theme": "themes", "region": "regions"}.get(facet)
+    if kind is None:
+        return f"Track {value}" if facet == "track" else value
+    return vocabulary().label(kind, value)
+
+
+class FacetPanel(VerticalScroll, can_focus=False):
+    """A column of compact selects; posts ``Changed`` with the active filters."""
+
+    class Changed(Message):
+        """A filter changed; ``filters`` maps facet name to value (unset ones left out)."""
+
+        def __init__(self, filters: dict[str, str]) -> None:
+            super().__init__()
+            self.filters = filters
+
+    def compose(self) -> ComposeResult:
+        """A label and a select per facet."""
+        for name, options, blank in (
+            ("list", LISTS, False),
+            ("kind", KINDS, True),
+            *((f, (), True) for f in FACETS),
+        ):
+            yield Label(LABELS[name], classes="facet-label")
+            select: Select[str] = Select(
+                [(Text(label), value) for label, value in options],
+                prompt="Any" if blank else LABELS[name],
+                allow_blank=blank,
+                compact=True,
+                id=f"facet-{name}",
+            )
+            yield select
+
+    def fill(self, rows: Sequence[CaseRow]) -> None:
+        """Offer every facet value present in ``rows``, with its number of cases."""
+        for facet in FACETS:
+            counts: Counter[str] = Counter()
+            for row in rows:
+                counts.update(row_values(row, facet))
+            order = sorted(counts, reverse=facet == "decade")
+            select: Select[str] = self.query_one(f"#facet-{facet}", Select)
+            select.set_options(
+                (Text(f"{_vocab_label(facet, v)} ({counts[v]})"), v) for v in order
+            )
+
+    @property
+    def filters(self) -> dict[str, str]:
+        """Active filters: facet -> value (``list`` is always present)."""
+        out: dict[str, str] = {}
+        for select in self.query(Select):
+            if isinstance(select.value, str) and select.id:
+                out[select.id.removeprefix("facet-")] = select.value
+        return out
+
+    def set_filter(self, name: str, value: str | None) -> None:
+        """Set one filter from code (None clears it)."""
+        select: Select[Any] = self.query_one(f"#facet-{name}", Select)
+        if value is None:
+            select.clear()
+        else:
+            select.value = value
+
+    def on_select_changed(self, event: Select.Changed) -> None:
+        """Tell the screen the filters changed."""
+        event.stop()
+        self.post_message(self.Changed(self.filters))
+
+
+def filter_rows(
+    rows: Iterable[CaseRow], filters: dict[str, str], keep: set[str] | None = None
+) -> list[CaseRow]:
+    """Rows matching every facet filter (and, with ``keep``, only those ids)."""
+    out = []
+    for row in rows:
+        if keep is not None and row.id not in keep:
+            continue
+        if all(filters[f] in row_values(row, f) for f in FACETS if f in filters):
+            out.append(row)
+    return out

@@ -1,0 +1,142 @@
+"""How rows of the library and lessons lists are drawn: case rows, search hits, suggestions.
+
+All case text goes through ``literal``: it becomes a plain ``rich.text.Text`` with control
+characters removed, so markup or escape sequences in a case file show as typed. Styles are
+attributes only (bold, dim, underline); colours come from the theme through the widget CSS.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from rich.style import Style
+from rich.text import Text
+
+if TYPE_CHECKING:
+    from search_index import CaseRow, Hit
+
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+_SPACE = re.compile(r"\s+")
+KIND_LABELS = {
+    "case": "Case",
+    "lesson": "Lesson",
+    "challenge": "Challenge",
+    "recommendation": "Recommendation",
+}
+KIND_SHORT = {"case": "Case", "lesson": "Lesson", "challenge": "Chall.", "recommendation": "Rec."}
+
+
+def literal(text: str, style: str = "") -> Text:
+    """Case text as Text: never parsed as markup, control characters dropped."""
+    return Text(_CONTROL.sub("", text), style=style)
+
+
+def one_line(text: str, style: str = "") -> Text:
+    """Case text folded onto one line."""
+    return literal(_SPACE.sub(" ", text).strip(), style)
+
+
+@dataclass(frozen=True)
+class Suggestion:
+    """A "did you mean" row: choosing it searches for ``query``."""
+
+    query: str
+
+
+@dataclass(frozen=True)
+class GroupHeader:
+    """A heading row in a grouped list (not selectable)."""
+
+    title: str
+    count: int
+
+
+def _fit(text: Text, width: int) -> Text:
+    out = text.copy()
+    out.truncate(max(0, width), overflow="ellipsis", pad=True)
+    return out
+
+
+TRACK_ORDER = {"I": 0, "1.5": 1, "II": 2, "III": 3}
+
+
+def track_label(tracks: list[str]) -> str:
+    """Tracks in their natural order: ``I, 1.5, II``."""
+    return ",".join(sorted(tracks, key=lambda t: TRACK_ORDER.get(t, 9)))
+
+
+def case_line(row: CaseRow, width: int, marked: bool = False) -> Text:
+    """One line: mark, title, years, track, themes (themes only when there is room)."""
+    from cases.vocab import vocabulary
+
+    years_w, track_w = 11, 11
+    themes_w = (width - 2) // 4 if width >= 90 else 0
+    title_w = max(8, width - 2 - years_w - track_w - themes_w)
+    line = Text("* " if marked else "  ", style="bold")
+    line.append_text(_fit(one_line(row.title, "bold"), title_w))
+    line.append_text(_fit(Text(" " + row.years, style="dim"), years_w))
+    line.append_text(_fit(Text(" " + track_label(row.track)), track_w))
+    if themes_w:
+        labels = ", ".join(vocabulary().label("themes", t) for t in row.themes)
+        line.append_text(_fit(one_line(" " + labels, "dim italic"), themes_w))
+    return line
+
+
+MATCH = Style(bold=True, underline=True)
+"""How matched words look when no theme style is given."""
+
+
+def snippet_text(hit: Hit, match: Style = MATCH) -> Text:
+    """The hit's snippet with the matching words in the ``match`` style."""
+    out = Text()
+    for span in hit.snippet:
+        part = literal(_SPACE.sub(" ", span.text))
+        if span.match:
+            part.stylize(match)
+        out.append_text(part)
+    return out
+
+
+def hit_lines(hit: Hit, width: int, marked: bool = False, match: Style = MATCH) -> list[Text]:
+    """Two lines: kind, title and case; then the snippet."""
+    head = Text("* " if marked else "  ", style="bold")
+    head.append(f"{KIND_SHORT.get(hit.kind, hit.kind):<7}", style="italic")
+    head.append_text(one_line(hit.title, "bold"))
+    if hit.kind != "case":
+        head.append("  in ", style="dim")
+        head.append_text(one_line(hit.case_title, "dim"))
+    body = Text("         ")
+    snippet = snippet_text(hit, match)
+    body.append_text(snippet if snippet.plain.strip() else Text("", style="dim"))
+    return [head, body]
+
+
+def item_lines(hit: Hit, width: int, match: Style = MATCH) -> list[Text]:
+    """Two lines for the lessons explorer: the item's title; its case and snippet."""
+    head = Text("  ")
+    head.append_text(one_line(hit.title, "bold"))
+    body = Text("    ")
+    body.append_text(one_line(hit.case_title, "italic"))
+    snippet = snippet_text(hit, match)
+    if snippet.plain.strip():
+        body.append("  ")
+        body.append_text(snippet)
+    return [head, body]
+
+
+def suggestion_lines(s: Suggestion, height: int) -> list[Text]:
+    """A "did you mean" row."""
+    line = Text("  No match. Did you mean ", style="italic")
+    line.append_text(literal(s.query, "bold underline"))
+    line.append("?  (enter searches for it)", style="italic")
+    return [line] + [Text()] * (height - 1)
+
+
+def header_lines(h: GroupHeader, height: int) -> list[Text]:
+    """A group heading, then blank lines to the row height."""
+    line = Text("  ")
+    line.append_text(literal(h.title, "bold reverse"))
+    line.append(f"  {h.count}", style="dim")
+    return [line] + [Text()] * (height - 1)
