@@ -134,7 +134,9 @@ def _typeahead(reader: Any, clause: Clause, fields: dict[str, float]) -> Q.Query
     prefix = fold(clause.text)
     if len(prefix) < TYPEAHEAD_MIN or is_cjk(prefix) or not prefix.isalnum():
         return whole
-    extra = _expanded(reader, prefix, fields, EXPAND_FIELDS, TYPEAHEAD_KEEP)
+    # Three letters open onto many words: keep the few most used, more as the prefix grows.
+    keep = TYPEAHEAD_KEEP >> max(0, 5 - len(prefix))
+    extra = _expanded(reader, prefix, fields, EXPAND_FIELDS, keep)
     subs = [q for q in (whole, extra) if q is not None]
     if not subs:
         return None

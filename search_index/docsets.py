@@ -84,9 +84,9 @@ class DocSets:
                 self._live = (1 << self.size) - 1
         return self._live
 
-    def term(self, field: str, text: str) -> int:
+    def term(self, field: str, text: str | bytes) -> int:
         """The documents holding ``text`` in ``field``."""
-        key = f"t\x00{field}\x00{text}"
+        key = f"t\x00{field}\x00{text!r}"
         found = self._cached(key)
         if found is not None:
             return found
@@ -103,6 +103,22 @@ class DocSets:
         if self.searcher.reader().has_deletions():
             bits &= self.live()
         return self._keep(key, bits)
+
+    def _numeric_range(self, q: Q.NumericRange) -> int:
+        """A range of years as the OR of each year's bitset (one term a year, no tiers)."""
+        reader = self.searcher.reader()
+        field = self.searcher.schema[q.fieldname]
+        low = -(2**63) if q.start is None else q.start
+        high = 2**63 if q.end is None else q.end
+        out = 0
+        for btext in reader.lexicon(q.fieldname):
+            try:
+                value = field.from_bytes(btext)
+            except (ValueError, TypeError):
+                continue  # a tier term of another precision, if the field has tiers
+            if low <= value <= high:
+                out |= self.term(q.fieldname, btext)
+        return out
 
     def bits(self, q: Q.Query | None) -> int:
         """The documents matching ``q`` (every live document for None)."""
@@ -128,6 +144,8 @@ class DocSets:
             return self.bits(q.a) & ~self.bits(q.b)
         if isinstance(q, Q.ConstantScoreQuery):
             return self.bits(q.child)
+        if isinstance(q, Q.NumericRange):
+            return self._numeric_range(q)
         # Phrases, ranges and whatever else: ask Whoosh, once.
         key = f"q\x00{q!r}"
         found = self._cached(key)

@@ -112,7 +112,10 @@ class FastRanker:
                 self._add_term(field, text, boost, ok, scores, seen)
             for d in seen:
                 counts[d] = counts.get(d, 0) + 1
-        best = heapq.nlargest(limit, scores.items(), key=lambda kv: (counts[kv[0]], kv[1]))
+        # More clauses first, then score, then the lower document number (as Whoosh breaks ties).
+        best = heapq.nlargest(
+            limit, scores.items(), key=lambda kv: (counts[kv[0]], kv[1], -kv[0])
+        )
         return [(d, s) for d, s in best]
 
     def _add_term(self, field: str, text: str, boost: float, ok: bytes,

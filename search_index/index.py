@@ -131,13 +131,14 @@ class SearchIndex:
     def _session_now(self) -> Session:
         # Kept between calls: opening a searcher per keystroke is what makes type-ahead slow.
         if self._session is None:
-            self._session = Session(self._store.ix.searcher())
+            self._session = Session(self._store.searcher())
         return self._session
 
     def _drop_session(self) -> None:
         if self._session is not None:
             self._session.close()
             self._session = None
+        self._store.drop_reader()
 
     def _recover(self, rebuild: bool) -> None:
         """After a read error: reopen (files replaced by another process), or rebuild."""

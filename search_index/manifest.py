@@ -14,11 +14,11 @@ import os
 from dataclasses import asdict, dataclass, field
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 import whoosh
 
-from cases.library import LibraryDir, case_files
+from cases.library import LibraryDir
 from cases.problems import Problem
 from search_index.schema import SCHEMA_VERSION, fingerprint
 
@@ -36,9 +36,11 @@ ENGINE = f"whoosh {whoosh.versionstring()}; track2 {_track2_version()}"
 """What wrote the index: another Whoosh or another track2 means a rebuild."""
 
 
-@dataclass
-class FileEntry:
-    """One case file as last seen: its signature and whether it loaded."""
+class FileEntry(NamedTuple):
+    """One case file as last seen: its signature and whether it loaded.
+
+    A tuple, stored as a JSON list: the manifest of 10,000 files is read on every open.
+    """
 
     path: str
     label: str
@@ -46,12 +48,12 @@ class FileEntry:
     mtime_ns: int
     sha256: str
     ok: bool
-    problems: list[dict[str, Any]] = field(default_factory=list)
+    problems: list[dict[str, Any]]
 
     @property
     def case_id(self) -> str:
         """The id a valid file must carry (the loader checks id == file name)."""
-        return Path(self.path).stem
+        return self.path.rpartition(os.sep)[2].rpartition(".")[0]
 
 
 @dataclass
@@ -87,7 +89,8 @@ class Manifest:
     def to_json(self) -> str:
         """The manifest as JSON text."""
         data = asdict(self)
-        return json.dumps(data, ensure_ascii=False, sort_keys=True)
+        data["files"] = [list(entry) for entry in self.files.values()]
+        return json.dumps(data, ensure_ascii=False)
 
     @classmethod
     def from_json(cls, text: str) -> Manifest:
@@ -95,7 +98,7 @@ class Manifest:
         data = json.loads(text)
         if not isinstance(data, dict):
             raise ValueError("manifest is not an object")
-        files = {k: FileEntry(**v) for k, v in data.pop("files").items()}
+        files = {row[0]: FileEntry(*row) for row in data.pop("files")}
         return cls(files=files, **data)
 
 
@@ -130,28 +133,57 @@ def index_file_stats(folder: Path) -> dict[str, list[int]]:
     return out
 
 
-@dataclass(frozen=True)
-class Seen:
+class Seen(NamedTuple):
     """A case file found by a scan, with its stat() signature."""
 
-    path: Path
+    path: str
     label: str
     size: int
     mtime_ns: int
+
+
+def _case_files(folder: str) -> list[tuple[str, os.stat_result]]:
+    """What ``cases.library.case_files`` lists, in the same order, with each file's stat().
+
+    Written with ``os.scandir`` and plain strings: at 10,000 files ``rglob``, ``Path``
+    objects and a ``resolve()`` a file took most of the time it takes to open the index.
+    """
+    found: list[tuple[str, os.stat_result]] = []
+    stack = [folder]
+    while stack:
+        current = stack.pop()
+        try:
+            entries = list(os.scandir(current))
+        except OSError:
+            continue
+        for entry in entries:
+            if entry.name.startswith("."):
+                continue
+            try:
+                if entry.is_dir():
+                    stack.append(entry.path)
+                elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
+                    found.append((entry.path, entry.stat()))
+            except OSError:
+                continue
+    # Path order, as sorted(Path...) gives: part by part, which is string order with the
+    # separator counted lowest.
+    found.sort(key=lambda f: f[0].replace(os.sep, "\x00"))
+    return found
 
 
 def scan(dirs: list[LibraryDir]) -> list[Seen]:
     """Every case file of every folder, in library order (later folders override earlier)."""
     out: list[Seen] = []
     for d in dirs:
-        if not d.path.is_dir():
+        try:
+            root = d.path.expanduser().resolve()
+        except OSError:
             continue
-        for path in case_files(d.path):
-            try:
-                st = path.stat()
-            except OSError:
-                continue
-            out.append(Seen(path.resolve(), d.label, st.st_size, st.st_mtime_ns))
+        if not root.is_dir():
+            continue
+        for path, st in _case_files(str(root)):
+            out.append(Seen(path, d.label, st.st_size, st.st_mtime_ns))
     return out
 
 

@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import time
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -43,11 +43,11 @@ class Plan:
 
 def _entry(seen: Seen, old: FileEntry | None, parsed: dict[str, Case]) -> tuple[FileEntry, bool]:
     """The file's entry, and whether its content is new (it had to be parsed)."""
-    key = str(seen.path)
+    key = seen.path
     if old and (old.size, old.mtime_ns, old.label) == (seen.size, seen.mtime_ns, seen.label):
         return old, False
     try:
-        raw = seen.path.read_bytes()
+        raw = Path(seen.path).read_bytes()
     except OSError as exc:
         problem = {"path": key, "line": 0, "column": 0, "field": "",
                    "message": f"cannot read: {exc.strerror}"}
@@ -55,8 +55,8 @@ def _entry(seen: Seen, old: FileEntry | None, parsed: dict[str, Case]) -> tuple[
     digest = sha256_of(raw)
     if old and old.sha256 == digest and old.label == seen.label:
         # Touched, not edited: remember the new mtime and skip the parse.
-        return replace(old, size=seen.size, mtime_ns=seen.mtime_ns), False
-    loaded = load_case(seen.path, key, seen.label)
+        return old._replace(size=seen.size, mtime_ns=seen.mtime_ns), False
+    loaded = load_case(Path(seen.path), key, seen.label)
     if loaded.value is not None:
         parsed[key] = loaded.value
     entry = FileEntry(
@@ -72,17 +72,19 @@ def plan_update(manifest: Manifest, dirs: list[LibraryDir], progress: Progress |
     parsed: dict[str, Case] = {}
     files: dict[str, FileEntry] = {}
     fresh: set[str] = set()
-    # Files whose stat() is unchanged cost nothing; count only the others for progress.
-    todo = sum(1 for s in seen if not _same_stat(manifest.files.get(str(s.path)), s))
+    changed = [s for s in seen if not _same_stat(manifest.files.get(s.path), s)]
+    if not changed and len(seen) == len(manifest.files):
+        # The common case on open: every file as it was. Nothing to read, nothing to index.
+        return Plan(files=dict(manifest.files), indexed=dict(manifest.indexed))
+    todo = len(changed)
+    changed_paths = {s.path for s in changed}
     done = 0
     for s in seen:
-        old = manifest.files.get(str(s.path))
-        stat_changed = not _same_stat(old, s)
-        entry, new = _entry(s, old, parsed)
+        entry, new = _entry(s, manifest.files.get(s.path), parsed)
         files[entry.path] = entry
         if new:
             fresh.add(entry.path)
-        if stat_changed:
+        if s.path in changed_paths:
             done += 1
             if progress:
                 progress(done, todo * 2)
@@ -151,3 +153,13 @@ def run_update(
         seconds=time.perf_counter() - started,
     )
     return new, stats
+
+
+def manifest_changed(old: Manifest, new: Manifest) -> bool:
+    """True when the manifest must be written again (files seen, touched, added or gone)."""
+    if old.indexed != new.indexed or old.files.keys() != new.files.keys():
+        return True
+    return any(
+        (o.size, o.mtime_ns) != (n.size, n.mtime_ns)
+        for o, n in zip(old.files.values(), new.files.values(), strict=True)
+    )

@@ -14,13 +14,21 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 
-from tui.screens.commands import Track2Commands
 from tui.screens.library import LibraryScreen
 from tui.screens.store import IndexOpener, Store, open_search_index
 from tui.state import StateStore
 
 if TYPE_CHECKING:
+    from textual.command import Provider
+
     from cases.library import LibraryDir
+
+def _commands() -> type[Provider]:
+    # Imported when the palette first opens: textual.command is not needed for the first frame.
+    from tui.screens.commands import Track2Commands
+
+    return Track2Commands
+
 
 LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
@@ -32,12 +40,14 @@ class Track2App(App[int]):
     CSS_PATH = "app.tcss"
     TITLE = "track2"
     SUB_TITLE = "Track II diplomacy cases"
-    COMMANDS: ClassVar = App.COMMANDS | {Track2Commands}
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-wide")]
+    COMMANDS: ClassVar = App.COMMANDS | {_commands}
+    # Below 100 columns the filter panels fold away (f shows them); below 80 the case's
+    # list of parts does too.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (100, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("q", "quit", "Quit", id="app.quit"),
         Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
+        Binding("q", "quit", "Quit", id="app.quit"),
         Binding("l", "lessons", "Lessons", id="app.lessons"),
         Binding("w", "briefing", "Briefing", id="app.briefing"),
         Binding("g", "glossary", "Glossary", show=False, id="app.glossary"),

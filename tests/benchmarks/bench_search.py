@@ -184,6 +184,7 @@ def bench_fts5(lib: Path, folder: Path, repeat: int) -> dict[str, Any]:
                          doc["theme"], doc["country"], doc["track"], doc["year_start"],
                          doc["year_end"]))
     db_path = folder / "fts.sqlite"
+    db_path.unlink(missing_ok=True)
     db = sqlite3.connect(db_path)
     db.execute(
         "CREATE VIRTUAL TABLE docs USING fts5(key UNINDEXED, kind UNINDEXED, title, body, names,"

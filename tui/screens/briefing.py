@@ -18,7 +18,7 @@ from textual.widgets.option_list import Option
 
 from tui.screens.base import Track2Screen
 from tui.widgets.entry_list import EntryList
-from tui.widgets.rows import literal
+from tui.widgets.rows import literal, styled
 
 if TYPE_CHECKING:
     from briefings import Briefing
@@ -54,7 +54,7 @@ class BriefingScreen(Track2Screen):
             yield EntryList(id="briefing-parts")
         with VerticalScroll(id="briefing-preview"):
             yield Static(id="briefing-render")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Show the parts and the preview."""
@@ -71,13 +71,13 @@ class BriefingScreen(Track2Screen):
         case_id, _, item_id = ref.partition("/")
         title = self.store.title(case_id)
         if not item_id:
-            return Text("Case  ", style="italic") + literal(title, "bold")
+            return styled("Case  ", "italic") + literal(title, "bold")
         case = self.store.case(case_id)
         found = case.item(item_id) if case else None
         if found is None:
             return literal(f"{ref} (not in the library)", "dim")
         kind, item = found
-        return (Text(f"{kind.capitalize()}  ", style="italic") + literal(item.title, "bold")
+        return (styled(f"{kind.capitalize()}  ", "italic") + literal(item.title, "bold")
                 + "\n" + literal(title, "dim"))
 
     def compose_briefing(self) -> tuple[Briefing, Library]:

@@ -16,7 +16,7 @@ from tui.screens.base import Track2Screen
 from tui.screens.case_view import TABS, Entry, Tab, case_tabs, marked
 from tui.widgets.entry_list import EntryList
 from tui.widgets.find_bar import FindBar
-from tui.widgets.rows import literal
+from tui.widgets.rows import literal, styled
 
 TAB_KEYS: list[BindingType] = [
     Binding(str(n), f"show_tab({n - 1})", label, show=False, id=f"case.tab{n}")
@@ -59,11 +59,11 @@ class CaseScreen(Track2Screen):
         loaded = self.store.load(self.case_id)
         case = loaded.value if loaded else None
         if case is None:
-            why = Text(f"The case '{self.case_id}' could not be read.\n", style="bold")
+            why = styled(f"The case '{self.case_id}' could not be read.\n", "bold")
             for p in loaded.problems if loaded else []:
                 why.append_text(literal(str(p) + "\n"))
             yield Static(why, id="case-missing")
-            yield Footer()
+            yield Footer(compact=True)
             return
         self.sub_title = "Case"
         head = literal(case.title, "bold")
@@ -83,18 +83,18 @@ class CaseScreen(Track2Screen):
         bar = FindBar(id="find-bar")
         bar.display = False
         yield bar
-        yield Footer()
+        yield Footer(compact=True)
 
     @staticmethod
     def _nav_label(n: int, tab: Tab) -> Text:
-        label = Text(f"{n} ", style="dim") + Text(f"{tab.label:<15}")
+        label = styled(f"{n} ", "dim") + Text(f"{tab.label:<15}")
         if tab.entries and tab.id != "overview":
             label.append(f"{len(tab.entries):>2}", style="dim")
         return label
 
     def _options(self, tab: Tab) -> list[Option]:
         if not tab.entries:
-            return [Option(Text("Nothing recorded for this case.", style="dim italic"),
+            return [Option(styled("Nothing recorded for this case.", "dim italic"),
                            disabled=True)]
         return [Option(marked(e.text, self._needle) + "\n") for e in tab.entries]
 
@@ -138,7 +138,7 @@ class CaseScreen(Track2Screen):
             tab = self.tabs[index]
             content.clear_options()
             content.add_options(self._options(tab))
-            section = Text(f"{index + 1}/{len(self.tabs)} ", style="dim")
+            section = styled(f"{index + 1}/{len(self.tabs)} ", "dim")
             section.append(tab.label, style="bold")
             section.append("   keys 1-9 or left/right: other parts", style="dim")
             self.query_one("#case-section", Static).update(section)

@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from rich.text import Text
 
-from tui.widgets.rows import literal
+from tui.widgets.rows import literal, styled
 
 if TYPE_CHECKING:
     from cases.model import Case, Item
@@ -54,7 +54,7 @@ ITEM_TABS = {"lesson": "lessons", "challenge": "challenges", "recommendation": "
 
 
 def _block(title: str, *body: Text | str) -> Text:
-    out = Text(title, style="bold")
+    out = styled(title, "bold")
     for part in body:
         out.append("\n")
         out.append_text(part if isinstance(part, Text) else literal(part))
@@ -104,7 +104,7 @@ def _overview(case: Case) -> list[Entry]:
         Entry(_block("Background", case.background)),
     ]
     if case.actors:
-        actors = Text("Actors", style="bold")
+        actors = styled("Actors", "bold")
         for a in case.actors:
             actors.append("\n- ")
             actors.append_text(literal(a.name, "bold"))
@@ -176,7 +176,7 @@ def case_tabs(case: Case, titles: dict[str, str]) -> list[Tab]:
     tabs = {tid: Tab(tid, label) for tid, label in TABS}
     tabs["overview"].entries = _overview(case)
     for ev in case.timeline:
-        line = Text(f"{ev.date:<11}", style="bold")
+        line = styled(f"{ev.date:<11}", "bold")
         line.append_text(literal(ev.event))
         tabs["timeline"].entries.append(Entry(line))
     for kind, item in case.items():

@@ -104,7 +104,7 @@ class CompareScreen(Track2Screen):
         yield Header()
         with VerticalScroll(id="compare-view"):
             yield Static(id="compare-table")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Draw the table."""

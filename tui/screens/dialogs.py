@@ -15,7 +15,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Button, Input, Label, Select, Static
 
 from tui.screens.base import PANE_BINDINGS
-from tui.widgets.rows import literal
+from tui.widgets.rows import literal, styled
 
 EXPORT_FORMATS = (
     ("HTML (.html)", "html", ".html"),
@@ -42,7 +42,7 @@ class PromptDialog(ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """The question and the input."""
         with Vertical(classes="dialog"):
-            yield Label(Text(self.question, style="bold"))
+            yield Label(styled(self.question, "bold"))
             yield Input(value=self.value, id="prompt-input")
 
     @on(Input.Submitted)
@@ -74,7 +74,7 @@ class ExportDialog(ModalScreen[Path | None]):
     def compose(self) -> ComposeResult:
         """Format, path, buttons, and a line for errors."""
         with Vertical(id="export", classes="dialog"):
-            yield Label(Text("Export the briefing", style="bold"))
+            yield Label(styled("Export the briefing", "bold"))
             yield Label("Format")
             yield Select([(Text(label), fmt) for label, fmt, _ in EXPORT_FORMATS],
                          value="html", allow_blank=False, id="export-format")

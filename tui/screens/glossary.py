@@ -15,7 +15,7 @@ from textual.widgets.option_list import Option
 
 from tui.screens.base import Track2Screen
 from tui.widgets.entry_list import EntryList
-from tui.widgets.rows import literal
+from tui.widgets.rows import literal, styled
 
 if TYPE_CHECKING:
     from cases.glossary import Term
@@ -55,7 +55,7 @@ class GlossaryScreen(Track2Screen):
                 yield Input(placeholder="Filter terms", id="glossary-filter")
                 yield EntryList(id="glossary-terms")
             yield EntryList(id="glossary-term")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Fill the list; show the asked-for term or the first one."""
@@ -109,16 +109,16 @@ class GlossaryScreen(Track2Screen):
             (literal(term.term, "bold") + "\n" + literal(term.definition) + "\n", None)
         ]
         if term.origin:
-            entries.append((Text("Origin\n", style="bold") + literal(term.origin) + "\n", None))
+            entries.append((styled("Origin\n", "bold") + literal(term.origin) + "\n", None))
         if term.see_also:
             also = ", ".join(names.get(t, t) for t in term.see_also)
-            entries.append((Text("See also: ", style="bold") + literal(also) + "\n", None))
+            entries.append((styled("See also: ", "bold") + literal(also) + "\n", None))
         for cid in term.cases:
             if self.store.row(cid) is None:
-                entries.append((Text("Case: ", style="dim") + literal(cid)
-                                + Text("  (not in this library)", style="dim italic"), None))
+                entries.append((styled("Case: ", "dim") + literal(cid)
+                                + styled("  (not in this library)", "dim italic"), None))
             else:
-                line = Text("Case: ", style="dim") + literal(self.store.title(cid), "underline")
+                line = styled("Case: ", "dim") + literal(self.store.title(cid), "underline")
                 entries.append((line, cid))
         self._opens = [cid for _, cid in entries]
         view.add_options([Option(text) for text, _ in entries])

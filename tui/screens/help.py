@@ -12,6 +12,7 @@ from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
 from tui.screens.base import Track2Screen
+from tui.widgets.rows import styled
 
 INTRO = """\
 track2: Track II and Track 1.5 diplomacy cases, their lessons, briefings.
@@ -80,7 +81,7 @@ def help_renderable() -> Table:
                   Text("app.command_palette"))
     for where, bindings in binding_sections():
         table.add_row(Text(""), Text(""), Text(""))
-        table.add_row(Text(where, style="bold underline"), Text(""), Text(""))
+        table.add_row(styled(where, "bold underline"), Text(""), Text(""))
         seen: set[str] = set()
         for b in bindings:
             if b.id in seen:
@@ -106,7 +107,7 @@ class HelpScreen(Track2Screen):
         with VerticalScroll(id="help-view"):
             yield Static(Text(INTRO), id="help-intro")
             yield Static(help_renderable(), id="help-keys")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Focus the scrolling view."""

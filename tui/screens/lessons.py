@@ -15,7 +15,7 @@ from textual.widgets import Footer, Header, Input, Label, Select, Static
 from textual.worker import get_current_worker
 
 from tui.screens.base import Track2Screen
-from tui.widgets.rows import KIND_LABELS, GroupHeader, header_lines, item_lines, literal
+from tui.widgets.rows import KIND_LABELS, GroupHeader, header_lines, item_lines, literal, styled
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -84,7 +84,7 @@ class LessonsScreen(Track2Screen):
                 yield Static(id="lessons-summary")
                 yield VirtualList(self._format, row_height=2, empty="Loading...",
                                   id="lessons-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def _format(self, row: Any, width: int) -> list[Text]:
         if isinstance(row, GroupHeader):
@@ -149,7 +149,9 @@ class LessonsScreen(Track2Screen):
     @work(thread=True, exclusive=True, group="lessons-search")
     def _search(self, generation: int, query: str, kind: str | None, tag: str | None) -> None:
         result = self.store.search(query, kind=kind, filters={"tag": tag} if tag else None,
-                                   limit=500)
+                                   limit=500, wanted=lambda: generation == self._generation)
+        if result is None:
+            return
         hits = [h for h in result.hits if h.kind in ITEM_KINDS]
         if not get_current_worker().is_cancelled:
             self.app.call_from_thread(self._searched, generation, hits, result.suggestion)
@@ -160,7 +162,7 @@ class LessonsScreen(Track2Screen):
 
     def _show(self, hits: list[Hit], group: str, suggestion: str | None) -> None:
         self.items_list.set_rows(group_rows(hits, group, self._tags))
-        summary = Text(f"{len(hits)} items", style="dim")
+        summary = styled(f"{len(hits)} items", "dim")
         if not hits and suggestion:
             summary.append("  Did you mean ")
             summary.append_text(literal(suggestion, "bold"))

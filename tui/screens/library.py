@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import time
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -15,7 +14,7 @@ from textual.worker import get_current_worker
 
 from tui.screens.base import PANE_BINDINGS, AppAccess
 from tui.widgets.facets import FacetPanel, filter_rows
-from tui.widgets.rows import Suggestion, case_line, hit_lines, literal, suggestion_lines
+from tui.widgets.rows import Suggestion, case_line, hit_lines, literal, styled, suggestion_lines
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -24,6 +23,8 @@ if TYPE_CHECKING:
 from textual.screen import Screen
 
 Row = Any  # CaseRow | Hit | Suggestion
+PAGE = 50
+"""Hits fetched per search as you type; more are fetched as the cursor nears the end."""
 
 
 class LibraryScreen(AppAccess, Screen[None]):
@@ -35,7 +36,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         Binding("b", "add_to_briefing", "Add to briefing", id="library.brief"),
         Binding("c", "compare", "Compare", id="library.compare"),
         Binding("m", "bookmark", "Bookmark", show=False, id="library.bookmark"),
-        Binding("f", "focus_filters", "Filters", show=False, id="library.filters"),
+        Binding("f", "filters", "Filters", id="library.filters"),
         Binding("p", "problems", "Problems", show=False, id="library.problems"),
         *PANE_BINDINGS,
     ]
@@ -43,7 +44,7 @@ class LibraryScreen(AppAccess, Screen[None]):
     def __init__(self) -> None:
         super().__init__()
         self._generation = 0
-        self._opened_at = 0.0
+        self._limit = PAGE
         self.last_result: SearchResult | None = None
         """The search result on screen (None while the plain case list shows)."""
 
@@ -59,7 +60,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         with Horizontal(id="status-bar"):
             yield Static("Opening the search index...", id="status")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
-        yield Footer()
+        yield Footer(compact=True)
 
     @property
     def results(self) -> VirtualList[Row]:
@@ -75,7 +76,6 @@ class LibraryScreen(AppAccess, Screen[None]):
         """Draw first; open the index once the first frame is on screen."""
         self.results.focus()
         self.query_one("#progress").display = False
-        self._opened_at = time.perf_counter()
         self.call_after_refresh(self._open_index)
 
     @work(thread=True, exclusive=True, group="open-index")
@@ -143,16 +143,22 @@ class LibraryScreen(AppAccess, Screen[None]):
             return set(self.memory.state.recent)
         return None
 
-    def refresh_results(self) -> None:
-        """Show the cases matching the filters, or search when there is a query."""
+    def refresh_results(self, more: bool = False) -> None:
+        """Show the cases matching the filters, or search when there is a query.
+
+        Searches fetch the best ``PAGE`` hits (snippets cost time per hit); ``more`` fetches
+        a longer list for the same query when the cursor nears the end of the list.
+        """
         if not self.store.ready:
             return
+        self._limit = self._limit + 2 * PAGE if more else PAGE
         self._generation += 1
         filters = self.query_one(FacetPanel).filters
         query = self.search_box.value.strip()
         kind = filters.get("kind")
         if query or (kind and kind != "case"):
-            self._search(self._generation, query, filters)
+            cursor = self.results.cursor if more else 0
+            self._search(self._generation, query, filters, self._limit, cursor)
             return
         self.last_result = None
         rows: list[CaseRow] = filter_rows(self.store.rows, filters, self._keep(filters))
@@ -162,14 +168,22 @@ class LibraryScreen(AppAccess, Screen[None]):
         self.results.set_rows(rows, row_height=1)
         total = len(self.store.rows)
         shown = f"{len(rows)} cases" if len(rows) == total else f"{len(rows)} of {total} cases"
-        self.query_one("#summary", Static).update(Text(shown, style="dim"))
+        self.query_one("#summary", Static).update(styled(shown, "dim"))
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, generation: int, query: str, filters: dict[str, str]) -> None:
+    def _search(self, generation: int, query: str, filters: dict[str, str], limit: int,
+                cursor: int) -> None:
         facet = {k: v for k, v in filters.items() if k not in ("list", "kind")}
         kind = filters.get("kind")
+        keep = self._keep(filters)
         if query:
-            result = self.store.search(query, filters=facet, kind=kind)
+            # Bookmarked or recent cases are few: fetch every hit, then keep theirs.
+            limit = 100_000 if keep is not None else limit
+            found = self.store.search(query, filters=facet, kind=kind, limit=limit,
+                                      wanted=lambda: generation == self._generation)
+            if found is None:
+                return
+            result = found
         else:
             from search_index import SearchResult
 
@@ -177,12 +191,11 @@ class LibraryScreen(AppAccess, Screen[None]):
             items = [h for h in items
                      if all(self._row_has(h.case_id, k, v) for k, v in facet.items())]
             result = SearchResult(query="", total=len(items), hits=items)
-        keep = self._keep(filters)
         if keep is not None:
             result.hits = [h for h in result.hits if h.case_id in keep]
             result.total = len(result.hits)
         if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_result, generation, result)
+            self.app.call_from_thread(self._show_result, generation, result, cursor)
 
     def _row_has(self, case_id: str, facet: str, value: str) -> bool:
         from tui.widgets.facets import row_values
@@ -190,20 +203,22 @@ class LibraryScreen(AppAccess, Screen[None]):
         row = self.store.row(case_id)
         return row is not None and value in row_values(row, facet)
 
-    def _show_result(self, generation: int, result: SearchResult) -> None:
+    def _show_result(self, generation: int, result: SearchResult, cursor: int = 0) -> None:
         if generation != self._generation:
             return  # a newer keystroke has already asked again
         self.last_result = result
         rows: list[Row] = list(result.hits)
         if not rows and result.suggestion:
             rows = [Suggestion(result.suggestion)]
-        self.results.set_rows(rows, row_height=2)
-        summary = Text(style="dim")
+        self.results.set_rows(rows, row_height=2, cursor=cursor)
+        summary = Text()
         if result.query:
             summary.append(f"{result.total} results for ")
             summary.append_text(literal(result.query, "bold"))
         else:
             summary.append(f"{result.total} items")
+        if len(result.hits) < result.total:
+            summary.append(f"  (best {len(result.hits)} listed; more as you scroll)")
         if result.error:
             summary.append("  ")
             summary.append_text(literal(result.error, "italic"))
@@ -234,6 +249,13 @@ class LibraryScreen(AppAccess, Screen[None]):
     def _filters_changed(self) -> None:
         self.refresh_results()
 
+    @on(VirtualList.Highlighted, "#results")
+    def _near_end(self, event: VirtualList.Highlighted) -> None:
+        result = self.last_result
+        if (result is not None and result.query and len(result.hits) < result.total
+                and event.index >= len(self.results.rows) - 3):
+            self.refresh_results(more=True)
+
     @on(VirtualList.Selected, "#results")
     def _open(self, event: VirtualList.Selected) -> None:
         row = event.row
@@ -260,9 +282,15 @@ class LibraryScreen(AppAccess, Screen[None]):
         """Put the cursor in the search box."""
         self.search_box.focus()
 
-    def action_focus_filters(self) -> None:
-        """Move to the first filter."""
-        self.query_one("#facet-list").focus()
+    def action_filters(self) -> None:
+        """Go to the filters (showing them on a narrow screen), or back to the results."""
+        if self.focused is not None and self.focused.id and self.focused.id.startswith("facet-"):
+            self.remove_class("-filters")
+            self.results.focus()
+            return
+        self.add_class("-filters")
+        for select in self.query("#facet-list"):
+            select.focus()
 
     def action_clear_search(self) -> None:
         """Clear the search (focus stays put); with nothing to clear, go to the results."""

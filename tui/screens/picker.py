@@ -13,7 +13,7 @@ from textual.screen import ModalScreen
 from textual.widgets import Input, Label
 
 from tui.screens.base import PANE_BINDINGS, AppAccess
-from tui.widgets.rows import case_line
+from tui.widgets.rows import case_line, styled
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -36,7 +36,7 @@ class CasePicker(AppAccess, ModalScreen[str | None]):
     def compose(self) -> ComposeResult:
         """Prompt, filter box, list."""
         with Vertical(id="picker", classes="dialog"):
-            yield Label(Text(self.prompt, style="bold"), id="picker-title")
+            yield Label(styled(self.prompt, "bold"), id="picker-title")
             yield Input(placeholder="Type to filter by title", id="picker-filter")
             yield VirtualList(self._format, empty="No case matches.", id="picker-list")
 

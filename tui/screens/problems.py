@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import BindingType
 from textual.widgets import Footer, Header, Static
@@ -12,7 +11,7 @@ from textual.widgets.option_list import Option
 
 from tui.screens.base import Track2Screen
 from tui.widgets.entry_list import EntryList
-from tui.widgets.rows import literal
+from tui.widgets.rows import literal, styled
 
 
 class ProblemsScreen(Track2Screen):
@@ -25,14 +24,14 @@ class ProblemsScreen(Track2Screen):
         yield Header()
         problems = self.store.problems
         files = len({p.path for p in problems})
-        head = Text(f"{len(problems)} problem(s) in {files} file(s). ", style="bold")
+        head = styled(f"{len(problems)} problem(s) in {files} file(s). ", "bold")
         head.append("Fix them and restart track2, or check a file with `track2 validate FILE`.",
                     style="dim")
         if not problems:
-            head = Text("No problems: every library file was read.", style="bold")
+            head = styled("No problems: every library file was read.", "bold")
         yield Static(head, id="problems-head")
         yield EntryList(*[Option(literal(str(p))) for p in problems], id="problems-list")
-        yield Footer()
+        yield Footer(compact=True)
 
     def on_mount(self) -> None:
         """Focus the list."""

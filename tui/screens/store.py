@@ -58,6 +58,7 @@ class Store:
         self.rows: list[CaseRow] = []
         """Every case, from the index's stored fields, in period order."""
         self.problems: list[Problem] = []
+        self._by_id: dict[str, CaseRow] = {}
         self._lock = threading.Lock()
         self._files: dict[str, tuple[Path, str]] | None = None
         self._cases: dict[str, Loaded[Case]] = {}
@@ -75,6 +76,7 @@ class Store:
         with self._lock:
             self.index = index
             self.rows = rows
+            self._by_id = {r.id: r for r in rows}
             self.problems = list(index.problems)
 
     def close(self) -> None:
@@ -85,7 +87,7 @@ class Store:
 
     def row(self, case_id: str) -> CaseRow | None:
         """The listed row of a case, or None."""
-        return next((r for r in self.rows if r.id == case_id), None)
+        return self._by_id.get(case_id)
 
     def title(self, case_id: str) -> str:
         """A case's title (its id when unknown)."""
@@ -94,11 +96,17 @@ class Store:
 
     def search(
         self, query: str, filters: dict[str, str] | None = None, kind: str | None = None,
-        limit: int = 200, typeahead: bool = True,
-    ) -> SearchResult:
-        """Run a query against the index (never raises; the index must be open)."""
+        limit: int = 50, typeahead: bool = True, wanted: Callable[[], bool] | None = None,
+    ) -> SearchResult | None:
+        """Run a query against the index (never raises; the index must be open).
+
+        Searches run one at a time; ``wanted`` is asked once this one's turn comes, and
+        None is returned when it says no (a newer keystroke made the query stale).
+        """
         assert self.index is not None
         with self._lock:
+            if wanted is not None and not wanted():
+                return None
             return self.index.search(
                 query, kind=kind, limit=limit, typeahead=typeahead, filters=filters or None
             )

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
 from rich.text import Text
-from textual.app import ComposeResult
 from textual.containers import VerticalScroll
 from textual.message import Message
+from textual.widget import Widget
 from textual.widgets import Label, Select
 
 if TYPE_CHECKING:
@@ -55,34 +55,29 @@ class FacetPanel(VerticalScroll, can_focus=False):
             super().__init__()
             self.filters = filters
 
-    def compose(self) -> ComposeResult:
-        """A label and a select per facet."""
-        for name, options, blank in (
-            ("list", LISTS, False),
-            ("kind", KINDS, True),
-            *((f, (), True) for f in FACETS),
-        ):
-            yield Label(LABELS[name], classes="facet-label")
-            select: Select[str] = Select(
-                [(Text(label), value) for label, value in options],
-                prompt="Any" if blank else LABELS[name],
-                allow_blank=blank,
-                compact=True,
-                id=f"facet-{name}",
-            )
-            yield select
-
     def fill(self, rows: Sequence[CaseRow]) -> None:
-        """Offer every facet value present in ``rows``, with its number of cases."""
-        for facet in FACETS:
-            counts: Counter[str] = Counter()
-            for row in rows:
-                counts.update(row_values(row, facet))
-            order = sorted(counts, reverse=facet == "decade")
-            select: Select[str] = self.query_one(f"#facet-{facet}", Select)
-            select.set_options(
-                (Text(f"{_vocab_label(facet, v)} ({counts[v]})"), v) for v in order
-            )
+        """Mount the selects, offering every value present in ``rows`` with its count.
+
+        Mounted once the index is open, not in the first frame: five selects are a quarter
+        of the widgets of the first screen, and they have nothing to offer before the rows.
+        """
+        widgets: list[Widget] = []
+        for name in ("list", "kind", *FACETS):
+            options: list[tuple[Text, str]]
+            if name == "list":
+                options = [(Text(label), value) for label, value in LISTS]
+            elif name == "kind":
+                options = [(Text(label), value) for label, value in KINDS]
+            else:
+                counts: Counter[str] = Counter()
+                for row in rows:
+                    counts.update(row_values(row, name))
+                order = sorted(counts, reverse=name == "decade")
+                options = [(Text(f"{_vocab_label(name, v)} ({counts[v]})"), v) for v in order]
+            widgets.append(Label(LABELS[name], classes="facet-label"))
+            widgets.append(Select(options, prompt="Any" if name != "list" else LABELS[name],
+                                  allow_blank=name != "list", compact=True, id=f"facet-{name}"))
+        self.mount_all(widgets)
 
     @property
     def filters(self) -> dict[str, str]:
@@ -92,14 +87,6 @@ class FacetPanel(VerticalScroll, can_focus=False):
             if isinstance(select.value, str) and select.id:
                 out[select.id.removeprefix("facet-")] = select.value
         return out
-
-    def set_filter(self, name: str, value: str | None) -> None:
-        """Set one filter from code (None clears it)."""
-        select: Select[Any] = self.query_one(f"#facet-{name}", Select)
-        if value is None:
-            select.clear()
-        else:
-            select.value = value
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Tell the screen the filters changed."""

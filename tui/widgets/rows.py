@@ -28,9 +28,18 @@ KIND_LABELS = {
 KIND_SHORT = {"case": "Case", "lesson": "Lesson", "challenge": "Chall.", "recommendation": "Rec."}
 
 
-def literal(text: str, style: str = "") -> Text:
+def styled(text: str, style: str | Style = "") -> Text:
+    """Text whose style covers just this piece (a ``Text(style=...)`` base style would also
+    cover everything appended to it later)."""
+    out = Text(text)
+    if style and text:
+        out.stylize(style)
+    return out
+
+
+def literal(text: str, style: str | Style = "") -> Text:
     """Case text as Text: never parsed as markup, control characters dropped."""
-    return Text(_CONTROL.sub("", text), style=style)
+    return styled(_CONTROL.sub("", text), style)
 
 
 def one_line(text: str, style: str = "") -> Text:
@@ -71,12 +80,12 @@ def case_line(row: CaseRow, width: int, marked: bool = False) -> Text:
     """One line: mark, title, years, track, themes (themes only when there is room)."""
     from cases.vocab import vocabulary
 
-    years_w, track_w = 11, 11
+    years_w, track_w = 10, 9
     themes_w = (width - 2) // 4 if width >= 90 else 0
     title_w = max(8, width - 2 - years_w - track_w - themes_w)
-    line = Text("* " if marked else "  ", style="bold")
+    line = styled("* " if marked else "  ", "bold")
     line.append_text(_fit(one_line(row.title, "bold"), title_w))
-    line.append_text(_fit(Text(" " + row.years, style="dim"), years_w))
+    line.append_text(_fit(styled(" " + row.years, "dim"), years_w))
     line.append_text(_fit(Text(" " + track_label(row.track)), track_w))
     if themes_w:
         labels = ", ".join(vocabulary().label("themes", t) for t in row.themes)
@@ -101,7 +110,7 @@ def snippet_text(hit: Hit, match: Style = MATCH) -> Text:
 
 def hit_lines(hit: Hit, width: int, marked: bool = False, match: Style = MATCH) -> list[Text]:
     """Two lines: kind, title and case; then the snippet."""
-    head = Text("* " if marked else "  ", style="bold")
+    head = styled("* " if marked else "  ", "bold")
     head.append(f"{KIND_SHORT.get(hit.kind, hit.kind):<7}", style="italic")
     head.append_text(one_line(hit.title, "bold"))
     if hit.kind != "case":
@@ -109,7 +118,7 @@ def hit_lines(hit: Hit, width: int, marked: bool = False, match: Style = MATCH) 
         head.append_text(one_line(hit.case_title, "dim"))
     body = Text("         ")
     snippet = snippet_text(hit, match)
-    body.append_text(snippet if snippet.plain.strip() else Text("", style="dim"))
+    body.append_text(snippet if snippet.plain.strip() else styled("", "dim"))
     return [head, body]
 
 
@@ -128,7 +137,7 @@ def item_lines(hit: Hit, width: int, match: Style = MATCH) -> list[Text]:
 
 def suggestion_lines(s: Suggestion, height: int) -> list[Text]:
     """A "did you mean" row."""
-    line = Text("  No match. Did you mean ", style="italic")
+    line = styled("  No match. Did you mean ", "italic")
     line.append_text(literal(s.query, "bold underline"))
     line.append("?  (enter searches for it)", style="italic")
     return [line] + [Text()] * (height - 1)

@@ -47,7 +47,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False
     }
 
     DEFAULT_CSS = """
-    VirtualList { height: 1fr; }
+    VirtualList { height: 1fr; overflow-x: hidden; }
     """
 
     cursor: reactive[int] = reactive(0, always_update=True, init=False)
