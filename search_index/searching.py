@@ -143,6 +143,15 @@ def run_search(
 ) -> SearchResult:
     """Search, count, facet and suggest; errors in the query are already in ``parsed``."""
     result = SearchResult(query=parsed.text)
+    if parsed.text.strip() and not (
+        parsed.clauses or parsed.filters or parsed.excludes or parsed.years
+    ):
+        # Only syntax ("title:(", "AND OR"): listing the whole library would look like an answer.
+        parsed.errors.append(
+            "nothing to search for: type a word, a \"phrase\" or a field such as theme:health"
+        )
+        result.error = "; ".join(dict.fromkeys(parsed.errors))
+        return result
     compiled = compile_query(session.reader, parsed, kind, typeahead)
     docsets = session.docsets
     matched = docsets.bits(compiled.any_of)

@@ -134,3 +134,4 @@ def test_swaps_count_as_one_edit() -> None:
     assert "oslo" in swaps("olso")
     assert edit_distance("olso", "oslo") == 1
     assert edit_distance("kitten", "sitting") == 3
+

@@ -144,3 +144,12 @@ def test_items_by_tag(curated: SearchIndex) -> None:
     assert curated.items(kind="lesson", tag="trust-building") == [
         h for h in tagged if h.kind == "lesson"
     ]
+
+
+def test_a_query_of_only_syntax_says_so_instead_of_listing_everything(curated: SearchIndex) -> None:
+    for text in ("title:(", "AND OR", '""', "( )"):
+        result = curated.search(text)
+        assert result.total == 0 and result.hits == [], text
+        assert result.error and "nothing to search for" in result.error
+    assert curated.search("track:1.5").total > 0  # filters alone still list what passes
+    assert curated.search("year:1990..2000").total > 0

@@ -132,20 +132,19 @@ def snippet_text(hit: Hit) -> Text:
 
 
 def hit_heading(hit: Hit) -> Text:
-    """``kind  title`` and, for items, the case they belong to."""
+    """The title and, for items, the case they belong to."""
     from rich.text import Text
 
     from briefings.markdown import strip_control
 
     head = Text()
-    head.append(f"{hit.kind:<{INDENT}}", style="dim")
     head.append(strip_control(hit.title), style="bold")
     if hit.item_id:
         head.append(f"  ({strip_control(hit.case_title)})", style="dim")
     return head
 
 
-INDENT = 14
+INDENT = 16  # "recommendation" and two spaces
 
 
 def print_indented(out: Console, text: Text, indent: int = INDENT) -> None:
@@ -161,7 +160,11 @@ def print_hit(out: Console, hit: Hit) -> None:
     """One hit: heading, reference, snippet, blank line."""
     from rich.text import Text
 
-    print_indented(out, hit_heading(hit), 0)
+    lines = hit_heading(hit).wrap(out, max(20, out.width - INDENT))
+    for n, line in enumerate(lines):
+        line.rstrip()
+        label = hit.kind if n == 0 else ""
+        out.print(Text(f"{label:<{INDENT}}", style="dim") + line, soft_wrap=True)
     out.print(Text(" " * INDENT + hit.ref, style="cyan"), soft_wrap=True)
     if hit.snippet:
         print_indented(out, snippet_text(hit))
