@@ -46,8 +46,9 @@ class Track2App(App[int]):
     HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (100, "-wide")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("question_mark", "help", "Help", key_display="?", id="app.help"),
-        Binding("q", "quit", "Quit", id="app.quit"),
+        # Shown by each screen (first, so a narrow footer keeps them); these serve dialogs.
+        Binding("question_mark", "help", "Help", key_display="?", show=False, id="app.help"),
+        Binding("q", "quit", "Quit", show=False, id="app.quit"),
         Binding("l", "lessons", "Lessons", id="app.lessons"),
         Binding("w", "briefing", "Briefing", id="app.briefing"),
         Binding("g", "glossary", "Glossary", show=False, id="app.glossary"),

@@ -172,3 +172,20 @@ async def test_a_missing_case_says_so(make_app: MakeApp) -> None:
         assert "The case 'no-such-case' could not be read." in screen_text(app)
         await pilot.press("b", "ctrl+f", "3", "escape")
         assert isinstance(app.screen, LibraryScreen)
+
+
+async def test_related_part_offers_cases_that_read_alike(make_app: MakeApp) -> None:
+    from cases.library import default_library_dirs
+
+    app = make_app(default_library_dirs(env=False))
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_case(pilot, "oslo-back-channel")
+        await pilot.press("8")
+        related = screen.tabs[screen.tab_index]
+        alike = [e for e in related.entries if e.text.plain.startswith("Reads like this case: ")]
+        assert alike, "more-like-this adds at least one case"
+        named = {r.case for r in app.store.case("oslo-back-channel").related}  # type: ignore[union-attr]
+        assert all(e.opens not in named and e.opens != "oslo-back-channel" for e in alike)
+        await pilot.press("end", "enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen) and app.screen.case_id == alike[-1].opens

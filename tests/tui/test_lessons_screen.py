@@ -81,6 +81,11 @@ async def test_search_narrows_the_items_and_enter_opens_the_case_there(make_app:
         assert entry is not None and entry.ref == "lantern-channel/leaks"
         await pilot.press("escape")
         assert app.screen is screen
+        await pilot.press("escape")  # clears the search first
+        await settle(pilot)
+        assert app.screen is screen and len(items(screen)) == 8
+        await pilot.press("escape")
+        assert not isinstance(app.screen, LessonsScreen)
 
 
 async def test_b_adds_the_highlighted_item(make_app: MakeApp) -> None:

@@ -114,3 +114,25 @@ async def test_no_color_strips_colour(make_app: MakeApp, monkeypatch: pytest.Mon
     for colour in fills:
         r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
         assert max(r, g, b) - min(r, g, b) <= 8, colour
+
+
+@pytest.mark.parametrize("opener", ["library", "lessons"])
+async def test_f_shows_the_filters_on_a_narrow_screen(make_app: MakeApp, opener: str) -> None:
+    from textual.widgets import Select
+
+    app = make_app()
+    async with app.run_test(size=(80, 24)) as pilot:
+        await settle(pilot)
+        if opener == "lessons":
+            await pilot.press("l")
+            await settle(pilot)
+        panel = app.screen.query_one("#facets" if opener == "library" else "#lessons-side")
+        assert not panel.display or panel.region.width == 0
+        await pilot.press("f")
+        await settle(pilot)
+        assert panel.region.width > 0
+        assert isinstance(app.focused, Select)
+        await pilot.press("f")
+        await settle(pilot)
+        assert panel.region.width == 0
+        assert not isinstance(app.focused, Select)

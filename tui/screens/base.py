@@ -17,6 +17,10 @@ PANE_BINDINGS: list[BindingType] = [
     Binding("shift+tab", "app.focus_previous", "Previous pane", show=False, id="pane.previous"),
 ]
 BACK = Binding("escape", "back", "Back", id="screen.back")
+HELP = Binding("question_mark", "app.help", "Help", key_display="?", id="screen.help")
+QUIT = Binding("q", "app.quit", "Quit", id="screen.quit")
+ESSENTIAL: list[BindingType] = [HELP, QUIT]
+"""First in every screen's bindings, so the footer shows them even when it is narrow."""
 
 
 class AppAccess:
@@ -41,7 +45,7 @@ class AppAccess:
 class Track2Screen(AppAccess, Screen[None]):
     """A full screen that escape leaves."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, BACK]
+    BINDINGS: ClassVar[list[BindingType]] = [*ESSENTIAL, BACK, *PANE_BINDINGS]
 
     def action_back(self) -> None:
         """Return to the previous screen."""

@@ -12,7 +12,7 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.containers import Vertical, VerticalScroll
+from textual.containers import Horizontal, Vertical, VerticalScroll
 from textual.widgets import Footer, Header, Static
 from textual.widgets.option_list import Option
 
@@ -49,11 +49,12 @@ class BriefingScreen(Track2Screen):
     def compose(self) -> ComposeResult:
         """Parts on the left, the preview on the right."""
         yield Header()
-        with Vertical(id="briefing-side", classes="side"):
-            yield Static(id="briefing-heading")
-            yield EntryList(id="briefing-parts")
-        with VerticalScroll(id="briefing-preview"):
-            yield Static(id="briefing-render")
+        with Horizontal(id="briefing-body"):
+            with Vertical(id="briefing-side", classes="side"):
+                yield Static(id="briefing-heading")
+                yield EntryList(id="briefing-parts")
+            with VerticalScroll(id="briefing-preview"):
+                yield Static(id="briefing-render")
         yield Footer(compact=True)
 
     def on_mount(self) -> None:

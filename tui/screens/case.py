@@ -13,7 +13,7 @@ from textual.widgets import Footer, Header, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import Track2Screen
-from tui.screens.case_view import TABS, Entry, Tab, case_tabs, marked
+from tui.screens.case_view import TABS, Entry, Tab, case_tabs, marked, similar_entries
 from tui.widgets.entry_list import EntryList
 from tui.widgets.find_bar import FindBar
 from tui.widgets.rows import literal, styled
@@ -73,6 +73,10 @@ class CaseScreen(Track2Screen):
         yield Static(head, id="case-title")
         titles = {r.id: r.title for r in self.store.rows}
         self.tabs = case_tabs(case, titles)
+        related = next(t for t in self.tabs if t.id == "related")
+        similar = [(h.case_id, h.title) for h in self.store.more_like(case.id, limit=12)
+                   if h.kind == "case"]
+        related.entries += similar_entries(similar, {case.id, *(r.case for r in case.related)})
         yield Static(id="case-section")
         with Horizontal(id="case-body"):
             nav = [Option(self._nav_label(n, tab)) for n, tab in enumerate(self.tabs, 1)]

@@ -189,6 +189,19 @@ def case_tabs(case: Case, titles: dict[str, str]) -> list[Tab]:
     return list(tabs.values())
 
 
+def similar_entries(hits: list[tuple[str, str]], skip: set[str], count: int = 4) -> list[Entry]:
+    """Entries for cases that read like this one: ``hits`` are (case id, title), best first."""
+    out: list[Entry] = []
+    for case_id, title in hits:
+        if case_id in skip or len(out) == count:
+            continue
+        skip = skip | {case_id}
+        line = styled("Reads like this case: ", "dim italic")
+        line.append_text(literal(title, "bold"))
+        out.append(Entry(line, opens=case_id))
+    return out
+
+
 def marked(text: Text, needle: str, style: str = "reverse") -> Text:
     """A copy of ``text`` with every case-insensitive occurrence of ``needle`` styled."""
     out = text.copy()

@@ -83,6 +83,15 @@ class GlossaryScreen(Track2Screen):
         else:
             self.query_one("#glossary-term", EntryList).clear_options()
 
+    def action_back(self) -> None:
+        """Clear the filter first; with nothing to clear, go back."""
+        box = self.query_one("#glossary-filter", Input)
+        if box.value:
+            box.value = ""
+            self.query_one("#glossary-terms").focus()
+        else:
+            super().action_back()
+
     @on(Input.Changed, "#glossary-filter")
     def _filter(self, event: Input.Changed) -> None:
         self._fill(event.value)

@@ -11,7 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
-from tui.screens.base import Track2Screen
+from tui.screens.base import BACK, PANE_BINDINGS, QUIT, Track2Screen
 from tui.widgets.rows import styled
 
 INTRO = """\
@@ -57,7 +57,8 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Export dialog", ExportDialog.BINDINGS),
         ("Choose a case", CasePicker.BINDINGS),
         ("Text prompt", PromptDialog.BINDINGS),
-        ("Help, glossary, problems", HelpScreen.BINDINGS),
+        ("Glossary, problems", Track2Screen.BINDINGS),
+        ("Help", HelpScreen.BINDINGS),
     ]
     return [(where, [b for b in found if isinstance(b, Binding)]) for where, found in owners]
 
@@ -95,8 +96,10 @@ class HelpScreen(Track2Screen):
     """Every key, by screen. Escape, q or ? closes it."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        *Track2Screen.BINDINGS,
         Binding("question_mark", "back", "Close help", key_display="?", id="help.close"),
+        QUIT,
+        BACK,
+        *PANE_BINDINGS,
         Binding("j,down", "scroll(1)", "Scroll down", show=False, id="help.down"),
         Binding("k,up", "scroll(-1)", "Scroll up", show=False, id="help.up"),
     ]

@@ -57,6 +57,7 @@ class LessonsScreen(Track2Screen):
         *Track2Screen.BINDINGS,
         Binding("slash", "focus_search", "Search", key_display="/", id="lessons.search"),
         Binding("b", "add_to_briefing", "Add to briefing", id="lessons.brief"),
+        Binding("f", "filters", "Filters", id="lessons.filters"),
     ]
 
     def __init__(self) -> None:
@@ -185,9 +186,28 @@ class LessonsScreen(Track2Screen):
         if not isinstance(event.row, GroupHeader):
             self.track2.open_case(event.row.case_id, event.row.item_id)
 
+    def action_back(self) -> None:
+        """Clear the search first; with nothing to clear, go back."""
+        box = self.query_one("#lessons-search", Input)
+        if box.value:
+            box.value = ""
+            self.items_list.focus()
+        else:
+            super().action_back()
+
     def action_focus_search(self) -> None:
         """Put the cursor in the search box."""
         self.query_one("#lessons-search").focus()
+
+    def action_filters(self) -> None:
+        """Go to the filters (showing them on a narrow screen), or back to the list."""
+        focused = self.focused
+        if isinstance(focused, Select):
+            self.remove_class("-filters")
+            self.items_list.focus()
+        else:
+            self.add_class("-filters")
+            self.query_one("#lessons-kind").focus()
 
     def action_add_to_briefing(self) -> None:
         """Add the highlighted item to the working briefing."""

@@ -9,10 +9,10 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, ProgressBar, Static
+from textual.widgets import Footer, Header, Input, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
-from tui.screens.base import PANE_BINDINGS, AppAccess
+from tui.screens.base import ESSENTIAL, PANE_BINDINGS, AppAccess
 from tui.widgets.facets import FacetPanel, filter_rows
 from tui.widgets.rows import Suggestion, case_line, hit_lines, literal, styled, suggestion_lines
 from tui.widgets.virtual_list import VirtualList
@@ -31,6 +31,7 @@ class LibraryScreen(AppAccess, Screen[None]):
     """The case list with facets; typing in the search box lists matching cases and lessons."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
+        *ESSENTIAL,
         Binding("slash", "focus_search", "Search", key_display="/", id="library.search"),
         Binding("escape", "clear_search", "Clear search", id="library.clear"),
         Binding("b", "add_to_briefing", "Add to briefing", id="library.brief"),
@@ -45,6 +46,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         super().__init__()
         self._generation = 0
         self._limit = PAGE
+        self._had_query = False
         self.last_result: SearchResult | None = None
         """The search result on screen (None while the plain case list shows)."""
 
@@ -228,8 +230,11 @@ class LibraryScreen(AppAccess, Screen[None]):
     # Events
 
     @on(Input.Changed, "#search")
-    def _query_changed(self) -> None:
-        self.refresh_bindings()
+    def _query_changed(self, event: Input.Changed) -> None:
+        if bool(event.value) != self._had_query:
+            # Only then does "clear search" come or go; redrawing the footer costs a frame.
+            self._had_query = bool(event.value)
+            self.refresh_bindings()
         self.refresh_results()
 
     def check_action(self, action: str, parameters: tuple[object, ...]) -> bool | None:
@@ -284,7 +289,7 @@ class LibraryScreen(AppAccess, Screen[None]):
 
     def action_filters(self) -> None:
         """Go to the filters (showing them on a narrow screen), or back to the results."""
-        if self.focused is not None and self.focused.id and self.focused.id.startswith("facet-"):
+        if isinstance(self.focused, Select):
             self.remove_class("-filters")
             self.results.focus()
             return
