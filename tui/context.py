@@ -6,8 +6,12 @@ import argparse
 from dataclasses import dataclass, field
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from cases.library import Library, LibraryDir, default_library_dirs, load_library
+from cases.dirs import LibraryDir, default_library_dirs
+
+if TYPE_CHECKING:
+    from cases.library import Library
 
 
 class UserError(Exception):
@@ -29,8 +33,12 @@ class Context:
     @cached_property
     def library(self) -> Library:
         """The loaded library (read on first use)."""
+        from cases.library import load_library
+
         return load_library(self.dirs)
 
     def library_with(self, files: list[Path]) -> Library:
         """The library plus explicitly named files (as `validate FILE` wants)."""
+        from cases.library import load_library
+
         return load_library(self.dirs, files)

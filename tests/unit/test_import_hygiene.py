@@ -46,3 +46,16 @@ def test_cli_commands_other_than_browse_do_not_import_textual() -> None:
     modules = loaded_modules("from tui.cli import main\nmain(['list', '--json'])")
     assert "textual" not in modules
     assert "whoosh" not in modules
+
+
+def test_first_frame_path_does_not_pay_for_pydantic() -> None:
+    """The TUI names its folders and builds its app before the case model is needed."""
+    modules = loaded_modules("import tui.cli, tui.app, tui.state, cases.dirs, cases.paths")
+    assert "pydantic" not in modules
+
+
+def test_cases_package_names_still_resolve() -> None:
+    import cases
+
+    assert cases.Case.__name__ == "Case" and cases.load_library.__name__ == "load_library"
+    assert set(cases.__all__) <= set(dir(cases)) | set(cases.__all__)

@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cases.library import Library
-from cases.problems import Problem
 from tui.commands._common import add_command
 from tui.context import Context
+
+if TYPE_CHECKING:
+    from cases.library import Library
+    from cases.problems import Problem
 
 ORDER = 40
 
