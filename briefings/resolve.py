@@ -7,6 +7,7 @@ hold the same sections, entries and numbered sources.
 from __future__ import annotations
 
 import hashlib
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from briefings.loader import BriefingProblem, dangling
@@ -76,10 +77,14 @@ def _source_key(src: Source) -> str:
     return "|".join(str(x).strip().lower() for x in (src.title, src.author, src.year))
 
 
-def library_revision(lib: Library) -> str:
-    """Twelve hex digits that change whenever any case's content changes."""
+def library_revision(lib: Library, case_ids: Iterable[str] | None = None) -> str:
+    """Twelve hex digits that change whenever the given cases (default: all) change.
+
+    A briefing's footer uses the cases it cites, so the same briefing carries the same revision
+    whether it is printed from the whole library (the CLI) or from just its cases (the TUI).
+    """
     digest = hashlib.sha256()
-    for case_id in sorted(lib.cases):
+    for case_id in sorted(set(lib.cases if case_ids is None else case_ids) & set(lib.cases)):
         digest.update(case_id.encode())
         digest.update(lib.cases[case_id].model_dump_json().encode())
     return digest.hexdigest()[:12]
@@ -121,7 +126,9 @@ def resolve(briefing: Briefing, lib: Library) -> Resolved:
             titled = item is not None or section.heading != case.title
             entries.append(Entry(ref, case, kind, item, cites[case_id], titled))
         sections.append(ResolvedSection(section.heading, section.text, entries))
-    return Resolved(briefing, sections, cases, citations, library_revision(lib))
+    return Resolved(
+        briefing, sections, cases, citations, library_revision(lib, briefing.case_ids())
+    )
 
 
 def number_ranges(numbers: tuple[int, ...]) -> list[tuple[int, int]]:

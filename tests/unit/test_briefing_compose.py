@@ -7,7 +7,13 @@ from pathlib import Path
 
 import pytest
 
-from briefings import BriefingProblem, compose_from_cases, compose_from_refs, library_revision
+from briefings import (
+    BriefingProblem,
+    compose_from_cases,
+    compose_from_refs,
+    export,
+    library_revision,
+)
 from briefings.compose import slugify
 from briefings.resolve import case_label, cite_label, number_ranges, resolve
 from cases.library import Library, LibraryDir, load_library
@@ -131,3 +137,14 @@ def test_library_revision_follows_content(tmp_path: Path) -> None:
     path.write_text(path.read_text().replace("Trust takes years.", "Trust takes decades."))
     changed = load_library([LibraryDir(tmp_path / "b", "test")])
     assert library_revision(changed) != library_revision(a)
+
+
+def test_revision_covers_only_the_cited_cases_so_cli_and_tui_agree(lib: Library) -> None:
+    """The TUI renders from a slice of the library, the CLI from all of it: same footer."""
+    from cases.library import Library as Lib
+
+    briefing = compose_from_cases(lib, ["alpha-talks"], title="T")
+    part = Lib(dirs=lib.dirs)
+    part.cases["alpha-talks"] = lib.cases["alpha-talks"]
+    assert export(briefing, lib, "json") == export(briefing, part, "json")
+    assert library_revision(lib, ["alpha-talks"]) != library_revision(lib)
