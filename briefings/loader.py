@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefings.model import Briefing, split_ref
 from cases.library import Library
-from cases.loader import Loaded, load_model
+from cases.loader import Loaded, id_matches_file, load_model
 from cases.paths import user_data_dir
 from cases.problems import Problem
 
@@ -76,11 +76,7 @@ def read_briefing(path: Path, lib: Library | None = None, origin: str = USER,
     briefing = result.value
     if briefing is None:
         return result
-    problems: list[Problem] = []
-    if briefing.id != path.stem:
-        problems.append(
-            result.problem_at(("id",), f"id '{briefing.id}' must equal the file name '{path.stem}'")
-        )
+    problems: list[Problem] = id_matches_file(result, briefing.id, path)
     if lib is not None:
         problems += [result.problem_at(loc, msg) for loc, msg in ref_problems(briefing, lib)]
     if problems:

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, PrivateAttr, StringConstraints
+from pydantic import Field, StringConstraints
 
-from cases.model import Slug, Strict, Text
+from cases.model import FileBacked, Slug, Strict, Text
 
 REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
 
@@ -34,7 +34,7 @@ class Section(Strict):
     refs: list[Ref] = Field(min_length=1)
 
 
-class Briefing(Strict):
+class Briefing(FileBacked):
     """One briefing, curated (shipped in ``briefings/curated/``) or the user's own."""
 
     id: Slug
@@ -47,19 +47,6 @@ class Briefing(Strict):
     sections: list[Section] = Field(min_length=1)
     query: Text | None = None
     """The search that produced an ad hoc briefing, kept so the reader knows how it was chosen."""
-
-    _origin: str = PrivateAttr(default="")
-    _path: str = PrivateAttr(default="")
-
-    @property
-    def origin(self) -> str:
-        """Where the briefing came from: "curated", "user", or "" for one composed just now."""
-        return self._origin
-
-    @property
-    def path(self) -> str:
-        """The file the briefing was loaded from or saved to ("" when never on disk)."""
-        return self._path
 
     def refs(self) -> list[str]:
         """Every reference in every section, in order, without repeats."""

@@ -94,17 +94,20 @@ def load_model(path: Path, model: type[M], display: str | None = None) -> Loaded
     return result
 
 
+def id_matches_file(result: Loaded[M], value_id: str, path: Path) -> list[Problem]:
+    """The rule every library file follows: its ``id`` is its file name without suffix."""
+    if value_id == path.stem:
+        return []
+    return [result.problem_at(("id",), f"id '{value_id}' must equal the file name '{path.stem}'")]
+
+
 def load_case(path: Path, display: str | None = None, origin: str = "") -> Loaded[Case]:
     """Load one case file: the model, then the id/file-name rule and cross-field rules."""
     result = load_model(path, Case, display)
     case = result.value
     if case is None:
         return result
-    problems: list[Problem] = []
-    if case.id != path.stem:
-        problems.append(
-            result.problem_at(("id",), f"id '{case.id}' must equal the file name '{path.stem}'")
-        )
+    problems = id_matches_file(result, case.id, path)
     problems += [result.problem_at(loc, msg) for loc, msg in cross_checks(case)]
     if problems:
         result.value = None

@@ -85,6 +85,23 @@ class Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", str_strip_whitespace=True, frozen=True)
 
 
+class FileBacked(Strict):
+    """A model read from a file: it remembers where it came from (not part of the data)."""
+
+    _origin: str = PrivateAttr(default="")
+    _path: str = PrivateAttr(default="")
+
+    @property
+    def origin(self) -> str:
+        """Where it was loaded from: "curated" for the shipped folder, else the user's folder."""
+        return self._origin
+
+    @property
+    def path(self) -> str:
+        """The file it was loaded from ("" when never on disk)."""
+        return self._path
+
+
 class Period(Strict):
     """When the episode ran; ``end`` is absent while it goes on."""
 
@@ -171,7 +188,7 @@ class Disputed(Strict):
     note: Text | None = None
 
 
-class Case(Strict):
+class Case(FileBacked):
     """One Track II / Track 1.5 episode."""
 
     schema_version: Literal[1]
@@ -195,19 +212,6 @@ class Case(Strict):
     sources: list[Source] = Field(min_length=1)
     disputed: list[Disputed] = Field(default_factory=list)
     last_reviewed: PartialDate
-
-    _origin: str = PrivateAttr(default="")
-    _path: str = PrivateAttr(default="")
-
-    @property
-    def origin(self) -> str:
-        """The library folder this case was loaded from ("curated" for the shipped one)."""
-        return self._origin
-
-    @property
-    def path(self) -> str:
-        """The file this case was loaded from."""
-        return self._path
 
     def items(self) -> list[tuple[str, Item]]:
         """Every lesson, challenge and recommendation as (kind, item), in file order."""
