@@ -21,6 +21,8 @@ from textual.reactive import reactive
 from textual.scroll_view import ScrollView
 from textual.strip import Strip
 
+from tui.widgets.list_keys import LIST_MOVES
+
 T = TypeVar("T")
 
 Formatter = Callable[[Any, int], list[Text]]
@@ -31,12 +33,7 @@ class VirtualList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False
     """A keyboard-first list of rows of equal height with a cursor."""
 
     BINDINGS: ClassVar[list[BindingType]] = [
-        Binding("down,j", "cursor_down", "Down", show=False, id="list.down"),
-        Binding("up,k", "cursor_up", "Up", show=False, id="list.up"),
-        Binding("pagedown", "page_down", "Page down", show=False, id="list.page_down"),
-        Binding("pageup", "page_up", "Page up", show=False, id="list.page_up"),
-        Binding("home", "first", "First", show=False, id="list.first"),
-        Binding("end", "last", "Last", show=False, id="list.last"),
+        *LIST_MOVES,
         Binding("enter", "select", "Open", id="list.select"),
     ]
 
