@@ -13,7 +13,7 @@ from pathlib import Path
 
 from briefings.model import Briefing, split_ref
 from cases.library import Library
-from cases.loader import Loaded, id_matches_file, load_model
+from cases.loader import Loaded, accept, id_matches_file, load_model
 from cases.paths import user_data_dir
 from cases.problems import Problem
 
@@ -79,13 +79,7 @@ def read_briefing(path: Path, lib: Library | None = None, origin: str = USER,
     problems: list[Problem] = id_matches_file(result, briefing.id, path)
     if lib is not None:
         problems += [result.problem_at(loc, msg) for loc, msg in ref_problems(briefing, lib)]
-    if problems:
-        result.value = None
-        result.problems = problems
-        return result
-    briefing._origin = origin
-    briefing._path = result.path
-    return result
+    return accept(result, problems, origin)
 
 
 def load_briefing(source: Path | str, lib: Library | None = None) -> Briefing:

@@ -9,7 +9,7 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
-from cases.model import Case, cross_checks, format_loc
+from cases.model import Case, FileBacked, cross_checks, format_loc
 from cases.problems import Problem
 from cases.yamlmarks import Loc, Parsed, YamlProblem, parse_mapping
 
@@ -101,6 +101,20 @@ def id_matches_file(result: Loaded[M], value_id: str, path: Path) -> list[Proble
     return [result.problem_at(("id",), f"id '{value_id}' must equal the file name '{path.stem}'")]
 
 
+F = TypeVar("F", bound=FileBacked)
+
+
+def accept(result: Loaded[F], problems: list[Problem], origin: str) -> Loaded[F]:
+    """Finish a load: any problem rejects the value; a clean one learns where it came from."""
+    if problems:
+        result.value = None
+        result.problems = problems
+    elif result.value is not None:
+        result.value._origin = origin
+        result.value._path = result.path
+    return result
+
+
 def load_case(path: Path, display: str | None = None, origin: str = "") -> Loaded[Case]:
     """Load one case file: the model, then the id/file-name rule and cross-field rules."""
     result = load_model(path, Case, display)
@@ -109,10 +123,4 @@ def load_case(path: Path, display: str | None = None, origin: str = "") -> Loade
         return result
     problems = id_matches_file(result, case.id, path)
     problems += [result.problem_at(loc, msg) for loc, msg in cross_checks(case)]
-    if problems:
-        result.value = None
-        result.problems = problems
-        return result
-    case._origin = origin
-    case._path = result.path
-    return result
+    return accept(result, problems, origin)

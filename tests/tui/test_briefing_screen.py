@@ -6,6 +6,8 @@ from collections.abc import Callable
 from pathlib import Path
 
 from rich.console import Console
+from textual.pilot import Pilot
+from textual.screen import Screen
 
 from tests.tui.helpers import screen_text, settle
 from tui.app import Track2App
@@ -79,14 +81,19 @@ async def test_reorder_remove_rename_and_open(make_app: MakeApp) -> None:
         assert isinstance(app.screen, CaseScreen) and app.screen.case_id == "lantern-channel"
 
 
+async def open_export(pilot: Pilot[None]) -> Screen[None]:
+    """Press e on the briefing screen and return the export dialog it opens."""
+    await pilot.press("e")
+    await settle(pilot)
+    return pilot.app.screen
+
+
 async def test_export_to_html_and_markdown_at_a_chosen_path(make_app: MakeApp,
                                                            tmp_path: Path) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_briefing(pilot, "harbour-talks")
-        await pilot.press("e")
-        await settle(pilot)
-        dialog = app.screen
+        dialog = await open_export(pilot)
         assert isinstance(dialog, ExportDialog)
         target = tmp_path / "out" / "brief.html"
         target.parent.mkdir()
@@ -96,9 +103,7 @@ async def test_export_to_html_and_markdown_at_a_chosen_path(make_app: MakeApp,
         assert not isinstance(app.screen, ExportDialog)
         html = target.read_text(encoding="utf-8")
         assert html.lstrip().lower().startswith("<!doctype html") and "Harbour Talks" in html
-        await pilot.press("e")
-        await settle(pilot)
-        dialog = app.screen
+        dialog = await open_export(pilot)
         assert isinstance(dialog, ExportDialog)
         dialog.query_one("#export-format").value = "md"  # type: ignore[attr-defined]
         await settle(pilot)
@@ -118,9 +123,7 @@ async def test_export_to_a_missing_folder_reports_the_error(make_app: MakeApp,
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_briefing(pilot, "harbour-talks")
-        await pilot.press("e")
-        await settle(pilot)
-        dialog = app.screen
+        dialog = await open_export(pilot)
         dialog.query_one("#export-path").value = str(tmp_path / "nope" / "x.html")  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(pilot)
