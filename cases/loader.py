@@ -9,6 +9,8 @@ from typing import Any, Generic, TypeVar
 
 from pydantic import BaseModel, ValidationError
 
+from cases.dirs import CURATED
+from cases.integrity import citation_checks
 from cases.model import Case, FileBacked, cross_checks, format_loc
 from cases.problems import Problem
 from cases.yamlmarks import Loc, Parsed, YamlProblem, parse_mapping
@@ -25,10 +27,10 @@ class Loaded(Generic[M]):
     problems: list[Problem] = field(default_factory=list)
     parsed: Parsed | None = None
 
-    def problem_at(self, loc: Loc, message: str) -> Problem:
+    def problem_at(self, loc: Loc, message: str, severity: str = "error") -> Problem:
         """A Problem at the position of ``loc`` in this file."""
         line, col = self.parsed.mark_for(loc) if self.parsed else (0, 0)
-        return Problem(self.path, line, col, format_loc(loc), message)
+        return Problem(self.path, line, col, format_loc(loc), message, severity)
 
 
 def _message(err: dict[str, object]) -> str:
@@ -105,10 +107,10 @@ F = TypeVar("F", bound=FileBacked)
 
 
 def accept(result: Loaded[F], problems: list[Problem], origin: str) -> Loaded[F]:
-    """Finish a load: any problem rejects the value; a clean one learns where it came from."""
-    if problems:
+    """Finish a load: any error rejects the value; an accepted one learns where it came from."""
+    result.problems = problems
+    if any(p.is_error for p in problems):
         result.value = None
-        result.problems = problems
     elif result.value is not None:
         result.value._origin = origin
         result.value._path = result.path
@@ -123,4 +125,7 @@ def load_case(path: Path, display: str | None = None, origin: str = "") -> Loade
         return result
     problems = id_matches_file(result, case.id, path)
     problems += [result.problem_at(loc, msg) for loc, msg in cross_checks(case)]
+    found = citation_checks(case, curated=origin == CURATED)
+    problems += [result.problem_at(loc, msg, sev) for loc, msg, sev in found]
+    problems.sort(key=lambda p: (p.line, p.column))
     return accept(result, problems, origin)

@@ -20,7 +20,7 @@ from pydantic import (
 from cases.dates import PartialDate, is_before
 from cases.vocab import vocabulary
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 TRACKS = ("I", "1.5", "II", "III")
 URL_PATTERN = r"^https?://[^\s<>\"'`{}|\\^]+$"
@@ -125,11 +125,16 @@ class Actor(Strict):
     side: Text | None = None
 
 
+SourceIds = list[Slug]
+"""The ids, in the case's ``sources``, of the works that support an event or an item."""
+
+
 class TimelineEvent(Strict):
-    """One dated event."""
+    """One dated event, with the sources that date it."""
 
     date: PartialDate
     event: Text
+    sources: SourceIds = Field(default_factory=list)
 
 
 class Item(Strict):
@@ -139,6 +144,7 @@ class Item(Strict):
     title: Text
     text: Text
     tags: list[Tag] = Field(min_length=1)
+    sources: SourceIds = Field(default_factory=list)
 
 
 class Recommendation(Item):
@@ -156,7 +162,7 @@ class Related(Strict):
 
 
 class Source(Strict):
-    """A work the case relies on. ``seed`` marks the two source articles."""
+    """A work the case relies on. ``source_article`` marks the two articles track2 began from."""
 
     id: Slug
     title: Text
@@ -164,7 +170,16 @@ class Source(Strict):
     publisher: Text | None = None
     year: int | None = Field(default=None, ge=1000, le=2100)
     url: Annotated[str, StringConstraints(pattern=URL_PATTERN)] | None = None
-    seed: bool = False
+    source_article: bool = False
+    seed: bool | None = Field(
+        default=None,
+        json_schema_extra={"deprecated": True, "description": "schema 1 name of source_article"},
+    )
+
+    @property
+    def is_source_article(self) -> bool:
+        """True for the source articles, whichever schema version named them."""
+        return self.source_article or bool(self.seed)
 
     @model_validator(mode="after")
     def _findable(self) -> Source:
@@ -188,10 +203,25 @@ class Disputed(Strict):
     note: Text | None = None
 
 
+class AgreementLink(Strict):
+    """A signed agreement the case fed, by its id in the PA-X Peace Agreements Database."""
+
+    pax: int = Field(ge=1, le=10_000_000)
+    name: Text
+    date: PartialDate
+    relation: Literal["outcome", "precursor", "context"]
+    note: Text | None = None
+
+    @property
+    def url(self) -> str:
+        """The agreement's page on the PA-X site."""
+        return f"https://www.peaceagreements.org/agreements/{self.pax}/"
+
+
 class Case(FileBacked):
     """One Track II / Track 1.5 episode."""
 
-    schema_version: Literal[1]
+    schema_version: Literal[1, 2]
     id: Slug
     title: Text
     summary: Text
@@ -204,6 +234,7 @@ class Case(FileBacked):
     background: Text
     timeline: list[TimelineEvent] = Field(default_factory=list)
     outcome: Text
+    track_note: Text | None = None
     lessons: list[Item] = Field(default_factory=list)
     challenges: list[Item] = Field(default_factory=list)
     recommendations: list[Recommendation] = Field(default_factory=list)
@@ -211,6 +242,7 @@ class Case(FileBacked):
     related: list[Related] = Field(default_factory=list)
     sources: list[Source] = Field(min_length=1)
     disputed: list[Disputed] = Field(default_factory=list)
+    agreements: list[AgreementLink] = Field(default_factory=list)
     last_reviewed: PartialDate
 
     def items(self) -> list[tuple[str, Item]]:

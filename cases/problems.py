@@ -19,6 +19,13 @@ class Problem:
     """Dotted field path such as ``lessons[2].title``; empty for file-level problems."""
     message: str
     """What is wrong, in words a case author understands."""
+    severity: str = "error"
+    """"error" (the file is rejected) or "warning" (it loads; the author should look)."""
+
+    @property
+    def is_error(self) -> bool:
+        """True when the problem keeps the file out of the library."""
+        return self.severity == "error"
 
     def __str__(self) -> str:
         where = self.path
@@ -27,7 +34,8 @@ class Problem:
             if self.column:
                 where += f":{self.column}"
         field = f" {self.field}:" if self.field else ""
-        return f"{where}:{field} {self.message}"
+        level = "" if self.is_error else f" {self.severity}:"
+        return f"{where}:{level}{field} {self.message}"
 
     def as_dict(self) -> dict[str, object]:
         """A JSON-friendly dict of this problem."""
@@ -37,4 +45,5 @@ class Problem:
             "column": self.column,
             "field": self.field,
             "message": self.message,
+            "severity": self.severity,
         }

@@ -35,4 +35,18 @@ def vocabulary() -> Vocabulary:
     """The vocabularies shipped with the package (read once)."""
     text = resources.files("cases").joinpath("vocab.yaml").read_text(encoding="utf-8")
     data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader is the C safe loader
-    return Vocabulary(**{k: {str(a): str(b) for a, b in v.items()} for k, v in data.items()})
+    tables = {k: {str(a): str(b) for a, b in v.items()} for k, v in data.items()}
+    tables["countries"] = _countries(tables["countries"])
+    return Vocabulary(**tables)
+
+
+def _countries(overrides: dict[str, str]) -> dict[str, str]:
+    """ISO 3166-1 alpha-2 codes from pycountry, named as vocab.yaml says where it says."""
+    import pycountry
+
+    table = {
+        c.alpha_2: getattr(c, "common_name", None) or c.name
+        for c in pycountry.countries  # type: ignore[attr-defined]
+    }
+    table.update(overrides)
+    return dict(sorted(table.items(), key=lambda kv: kv[1]))

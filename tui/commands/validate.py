@@ -67,9 +67,11 @@ def run(ctx: Context) -> int:
     else:
         for line in lines:
             sys.stderr.write(line + "\n")
-        if not lines:
-            sys.stdout.write(f"{checked} file(s) checked, no problems\n")
-    return 1 if lines else 0
+        errors = len(missing) + sum(p.is_error for p in problems)
+        if not errors:
+            warned = f", {len(lines)} warning(s)" if lines else ", no problems"
+            sys.stdout.write(f"{checked} file(s) checked{warned}\n")
+    return 1 if errors else 0
 
 
 def _check_briefings(lib: Library) -> tuple[int, list[Problem]]:
