@@ -19,11 +19,12 @@ from briefings.loader import (
 from briefings.model import Briefing, Section, split_ref
 from briefings.render import render
 from briefings.resolve import library_revision
-from briefings.save import save_briefing
+from briefings.save import BriefingExists, save_briefing
 
 __all__ = [
     "FORMATS",
     "Briefing",
+    "BriefingExists",
     "BriefingProblem",
     "Section",
     "all_briefings",

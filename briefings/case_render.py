@@ -151,7 +151,8 @@ def sources_text(case: Case) -> Text:
     out = Text()
     for n, s in enumerate(case.sources, 1):
         out.append(f"{n}. ")
-        out.append_text(source_line(s.title, s.author, s.publisher, s.year, s.url, s.seed))
+        source = source_line(s.title, s.author, s.publisher, s.year, s.url, s.is_source_article)
+        out.append_text(source)
         out.append("\n")
     out.rstrip()
     return out
@@ -244,7 +245,7 @@ def case_markdown(case: Case) -> str:
         cite = ", ".join(bits)
         if s.url:
             cite += f". <{s.url}>"
-        if s.seed:
+        if s.is_source_article:
             cite += " (source article)"
         lines.append(f"{n}. {cite}")
     return "\n".join(lines).rstrip() + "\n"

@@ -7,7 +7,9 @@ references here.
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 import re
+import unicodedata
 from collections.abc import Sequence
 
 from pydantic import ValidationError
@@ -21,11 +23,21 @@ DEFAULT_AUDIENCE = "Delegation members and staff preparing for a Track II or Tra
 
 
 def slugify(text: str, limit: int = 60) -> str:
-    """A briefing id from a title: lowercase words joined by hyphens, at most ``limit`` long."""
-    slug = re.sub(r"[^a-z0-9]+", "-", text.lower()).strip("-")
-    if len(slug) > limit:
-        slug = slug[:limit].rsplit("-", 1)[0] if "-" in slug[:limit] else slug[:limit]
-    return slug or "briefing"
+    """A briefing id from a title: lowercase words joined by hyphens, at most ``limit`` long.
+
+    Accents are folded (``Réunion`` -> ``reunion``). Letters that have no ASCII form (Chinese,
+    Cyrillic...) would vanish, so a title that has them also gets a short hash of itself:
+    "和平对话" and "Переговоры" make two different ids.
+    """
+    folded = unicodedata.normalize("NFKD", text)
+    ascii_text = folded.encode("ascii", "ignore").decode("ascii")
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_text.lower()).strip("-")
+    lost = any(ch.isalnum() for ch in folded if not ch.isascii() and not unicodedata.combining(ch))
+    suffix = "-" + hashlib.sha1(text.strip().encode("utf-8")).hexdigest()[:6] if lost else ""
+    room = limit - len(suffix)
+    if len(slug) > room:
+        slug = slug[:room].rsplit("-", 1)[0] if "-" in slug[:room] else slug[:room]
+    return (slug or "briefing") + suffix
 
 
 def _names(cases: Sequence[Case]) -> str:

@@ -83,7 +83,7 @@ def _citation(cit: Citation) -> str:
     text = ", ".join(bits)
     if s.url:
         text += f'. <a class="url" href="{esc(s.url)}">{esc(s.url)}</a>'
-    if s.seed:
+    if s.is_source_article:
         text += ' <span class="seed">(source article)</span>'
     text += f' <span class="used">Cases: {esc(", ".join(cit.case_ids))}.</span>'
     return f'<li id="src-{cit.number}" value="{cit.number}">{text}</li>'

@@ -88,7 +88,7 @@ def to_markdown(res: Resolved) -> str:
         line = f"{cit.number}. " + ", ".join(bits)
         if s.url:
             line += f". <{s.url}>"
-        if s.seed:
+        if s.is_source_article:
             line += " (source article)"
         lines.append(line + f". Cases: {md_escape(', '.join(cit.case_ids))}.")
     lines += ["", "---", "", f"*{md_escape(footer_text(res))}*"]

@@ -111,7 +111,7 @@ def citations_renderable(res: Resolved) -> RenderableType:
     table.add_column(overflow="fold")
     for cit in res.citations:
         s = cit.source
-        line = source_line(s.title, s.author, s.publisher, s.year, s.url, s.seed)
+        line = source_line(s.title, s.author, s.publisher, s.year, s.url, s.is_source_article)
         line.append(" (cases: " + ", ".join(cit.case_ids) + ")", style="dim")
         table.add_row(f"[{cit.number}]", line)
     return table

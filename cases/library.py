@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 # Re-exported: folder logic lives in cases.dirs (no pydantic) but callers know it from here.
@@ -13,6 +13,7 @@ from cases.dirs import LibraryDir as LibraryDir
 from cases.dirs import case_files as case_files
 from cases.dirs import curated_dir as curated_dir
 from cases.dirs import default_library_dirs as default_library_dirs
+from cases.dirs import scan_folder
 from cases.loader import Loaded, load_case
 from cases.model import Case
 from cases.problems import Problem
@@ -27,7 +28,9 @@ class Library:
     problems: list[Problem] = field(default_factory=list)
     overridden: dict[str, list[str]] = field(default_factory=dict)
     """Case id -> the origins it shadowed (a user case replacing a curated one)."""
-    _loaded: dict[str, Loaded[Case]] = field(default_factory=dict, repr=False)
+    _related_at: dict[str, list[Problem]] = field(default_factory=dict, repr=False)
+    """Case id -> where each of its ``related`` ids stands (kept instead of the parsed file,
+    whose marks for every value cost more memory than the case itself)."""
 
     def __len__(self) -> int:
         return len(self.cases)
@@ -49,24 +52,18 @@ class Library:
         if case.id in self.cases:
             self.overridden.setdefault(case.id, []).append(self.cases[case.id].origin)
         self.cases[case.id] = case
-        self._loaded[case.id] = loaded
+        self._related_at[case.id] = [
+            loaded.problem_at(("related", n, "case"), "") for n in range(len(case.related))
+        ]
 
     def check_references(self) -> None:
         """Add a problem for every ``related`` id that names no case in the library."""
-        for case_id, loaded in self._loaded.items():
+        for case_id, marks in self._related_at.items():
             case = self.cases[case_id]
-            for n, rel in enumerate(case.related):
+            for rel, at in zip(case.related, marks, strict=True):
                 if rel.case not in self.cases:
-                    self.problems.append(
-                        loaded.problem_at(
-                            ("related", n, "case"), f"no case with id '{rel.case}' in the library"
-                        )
-                    )
-
-    def locate(self, case_id: str, loc: tuple[str | int, ...]) -> Problem | None:
-        """A Problem-shaped position (file, line, column) of a field of a loaded case."""
-        loaded = self._loaded.get(case_id)
-        return loaded.problem_at(loc, "") if loaded else None
+                    message = f"no case with id '{rel.case}' in the library"
+                    self.problems.append(replace(at, message=message))
 
     def tags_in_use(self) -> dict[str, int]:
         """Lesson tag -> how many items carry it, across the library."""
@@ -93,7 +90,10 @@ def load_library(dirs: Iterable[LibraryDir] | None = None, files: Sequence[Path]
             if d.label != CURATED:
                 lib.problems.append(Problem(str(d.path), 0, 0, "", "library folder not found"))
             continue
-        for path in case_files(d.path):
+        found = scan_folder(d.path)
+        lib.problems.extend(found.problems)
+        for name, _ in found.files:
+            path = Path(name)
             lib.add(load_case(path, _display(path), d.label), d.label)
     for path in files:
         lib.add(load_case(path, _display(path), str(path.parent)), str(path.parent))

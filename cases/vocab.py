@@ -23,6 +23,18 @@ class Vocabulary:
     tags: dict[str, str]
     audiences: dict[str, str]
     relations: dict[str, str]
+    regions_within: dict[str, str]
+    """Sub-region -> the region it lies within (not a vocabulary of its own)."""
+
+    def region_and_within(self, region: str) -> list[str]:
+        """``region`` and every region that lies within it, at any depth, in vocabulary order."""
+        inside = {region}
+        grew = True
+        while grew:
+            more = {child for child, parent in self.regions_within.items() if parent in inside}
+            grew = not more <= inside
+            inside |= more
+        return [r for r in self.regions if r in inside]
 
     def label(self, kind: str, key: str) -> str:
         """The human label of ``key`` in vocabulary ``kind`` (the key itself if unknown)."""
@@ -46,7 +58,7 @@ def _countries(overrides: dict[str, str]) -> dict[str, str]:
 
     table = {
         c.alpha_2: getattr(c, "common_name", None) or c.name
-        for c in pycountry.countries  # type: ignore[attr-defined]
+        for c in pycountry.countries
     }
     table.update(overrides)
     return dict(sorted(table.items(), key=lambda kv: kv[1]))

@@ -6,6 +6,7 @@ module turns both, and every other way a file can be unreadable, into one clear 
 
 from __future__ import annotations
 
+import unicodedata
 from dataclasses import dataclass, field
 from typing import Any
 
@@ -68,6 +69,8 @@ def _pos(mark: Any) -> Mark:
 
 
 def _decode(raw: bytes) -> str:
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or raw[:200].count(b"\x00") > 2:
+        raise YamlProblem("the file looks like UTF-16 (it has NUL bytes); save it as UTF-8", 1, 1)
     try:
         text = raw.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -108,6 +111,16 @@ def _walk(root: yaml.Node, parsed: Parsed) -> None:
                         "a key must be a plain word, not a list or mapping", line, col
                     )
                 key = key_node.value
+                odd = next((ch for ch in str(key) if ch.isspace() and ch not in " \t"), None)
+                if odd is not None:
+                    line, col = _pos(key_node.start_mark)
+                    raise YamlProblem(
+                        f"the key {str(key).strip()!r} contains U+{ord(odd):04X} "
+                        f"({unicodedata.name(odd, 'a space character').lower()}); "
+                        "type it again with plain spaces",
+                        line,
+                        col,
+                    )
                 if key == "<<":  # merge keys: the constructor flattens them
                     stack.append((value_node, loc))
                     continue
@@ -165,11 +178,18 @@ def parse_mapping(raw: bytes) -> Parsed:
         mark = exc.problem_mark or exc.context_mark
         line, col = _pos(mark) if mark is not None else (0, 0)
         what = " ".join(p for p in (exc.context, exc.problem) if p)
+        lines = text.splitlines()
+        if 0 < line <= len(lines) and "\t" in lines[line - 1][: max(col, 1)]:
+            what = "a tab is not allowed for indentation; indent with spaces"
+            raise YamlProblem(what, line, lines[line - 1].index("\t") + 1) from None
         raise YamlProblem(f"YAML syntax error: {what}", line, col) from None
     except yaml.YAMLError as exc:
         raise YamlProblem(f"YAML error: {exc}") from None
     except RecursionError:
         raise YamlProblem(f"nested more than {MAX_DEPTH} levels deep") from None
+    except (ValueError, OverflowError, TypeError) as exc:
+        # The loader keeps dates and long numbers as text, so this is a value we did not foresee.
+        raise YamlProblem(f"a value cannot be read: {exc}") from None
     finally:
         loader.dispose()
     return parsed

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
+from cases.citations import strip_markers
 from cases.model import Case, Item, Recommendation
 from cases.vocab import vocabulary
 from search_index.schema import NAMES_REPEAT, TITLE_REPEAT
@@ -27,10 +28,13 @@ def case_text(case: Case) -> str:
     parts = [case.summary, case.background]
     parts += [f"{e.date}: {e.event}" for e in case.timeline]
     parts.append(case.outcome)
+    if case.track_note:
+        parts.append(case.track_note)
     parts += case.discussion_questions
     parts += [d.claim for d in case.disputed]
     parts += [i.title for _, i in case.items()]
-    return "\n\n".join(parts)
+    # Citation markers are for writers, not words to find ("[@waage-norway-role]").
+    return "\n\n".join(strip_markers(p) for p in parts)
 
 
 def _names(case: Case) -> str:

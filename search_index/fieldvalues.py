@@ -67,6 +67,8 @@ def _vocab_values(field: str, raw: str) -> list[str]:
         if raw.upper() in table:
             return [raw.upper()]
     elif raw.lower() in table:
+        if field == "region":
+            return vocabulary().region_and_within(raw.lower())
         return [raw.lower()]
     want = re.sub(r"[\s_]+", "-", raw.lower())
     found = [i for i in ids if i.lower().startswith(want)]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import threading
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
@@ -15,6 +16,7 @@ from search_index.model import KINDS, CaseRow, Hit, SearchResult, UpdateStats
 from search_index.query import parse
 from search_index.searching import Session, case_rows, item_hits, more_like, run_search
 from search_index.store import (
+    LOCK_WAIT,
     Store,
     build_in_memory,
     index_home,
@@ -49,19 +51,22 @@ class SearchIndex:
 
     @classmethod
     def open(cls, dirs: list[LibraryDir], cache_root: Path | None = None,
-             progress: Progress | None = None, rebuild: bool = False) -> SearchIndex:
+             progress: Progress | None = None, rebuild: bool = False,
+             on_wait: Callable[[int | None], None] | None = None) -> SearchIndex:
         """Open the index of ``dirs``, building or updating it first as needed.
 
         Only files whose size, mtime and hash changed are read again. When the cache folder
         cannot be written or stays locked, the index is built in memory and ``notice`` says so.
+        ``on_wait(pid)`` is called when another process holds the index lock and we wait.
         """
         root = cache_root if cache_root is not None else user_cache_dir()
         home = index_home(dirs, root)
         try:
-            store, stats = open_or_build(home, dirs, progress, rebuild=rebuild)
+            store, stats = open_or_build(home, dirs, progress, rebuild=rebuild, on_wait=on_wait)
             return cls(store, dirs, root, home, stats, None)
-        except LockTimeout:
-            reason = "another track2 is still building it"
+        except LockTimeout as exc:
+            who = f"track2 process {exc.holder}" if exc.holder else "another process"
+            reason = f"{who} held its lock for {LOCK_WAIT:.0f} s"
         except OSError as exc:
             reason = exc.strerror or str(exc)
             if not rebuild:

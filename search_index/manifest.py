@@ -18,7 +18,7 @@ from typing import Any, NamedTuple
 
 import whoosh
 
-from cases.library import LibraryDir
+from cases.dirs import LibraryDir, scan_folder
 from cases.problems import Problem
 from search_index.schema import SCHEMA_VERSION, fingerprint
 
@@ -142,36 +142,6 @@ class Seen(NamedTuple):
     mtime_ns: int
 
 
-def _case_files(folder: str) -> list[tuple[str, os.stat_result]]:
-    """What ``cases.library.case_files`` lists, in the same order, with each file's stat().
-
-    Written with ``os.scandir`` and plain strings: at 10,000 files ``rglob``, ``Path``
-    objects and a ``resolve()`` a file took most of the time it takes to open the index.
-    """
-    found: list[tuple[str, os.stat_result]] = []
-    stack = [folder]
-    while stack:
-        current = stack.pop()
-        try:
-            entries = list(os.scandir(current))
-        except OSError:
-            continue
-        for entry in entries:
-            if entry.name.startswith("."):
-                continue
-            try:
-                if entry.is_dir():
-                    stack.append(entry.path)
-                elif entry.name.endswith((".yaml", ".yml")) and entry.is_file():
-                    found.append((entry.path, entry.stat()))
-            except OSError:
-                continue
-    # Path order, as sorted(Path...) gives: part by part, which is string order with the
-    # separator counted lowest.
-    found.sort(key=lambda f: f[0].replace(os.sep, "\x00"))
-    return found
-
-
 def scan(dirs: list[LibraryDir]) -> list[Seen]:
     """Every case file of every folder, in library order (later folders override earlier)."""
     out: list[Seen] = []
@@ -182,7 +152,7 @@ def scan(dirs: list[LibraryDir]) -> list[Seen]:
             continue
         if not root.is_dir():
             continue
-        for path, st in _case_files(str(root)):
+        for path, st in scan_folder(str(root)).files:
             out.append(Seen(path, d.label, st.st_size, st.st_mtime_ns))
     return out
 

@@ -20,7 +20,6 @@ import hashlib
 import os
 import secrets
 import shutil
-import threading
 from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +43,8 @@ from search_index.schema import build_schema
 from search_index.updating import Progress, manifest_changed, run_update
 
 CURRENT = "current"
-MULTIPROCESS_FROM = 1500
-"""Cases in a build from which two writer processes pay for their start-up cost."""
+LOCK_WAIT = 120.0
+"""Seconds to wait for another process that is building or updating the index."""
 # Segments stay as separate files: Whoosh copies each part of a compound segment into
 # memory when it opens it (150 MB and 60 ms at 10,000 cases, on every start).
 LIMIT_MB = 256
@@ -89,16 +88,10 @@ def index_home(dirs: list[LibraryDir], cache_root: Path) -> Path:
 
 
 def _writer_factory(ix: Any, disk: bool) -> Callable[[int], Any]:
+    # One writer in this process, never Whoosh's multiprocess writer: its forked children
+    # outlived a killed parent, kept the inherited index lock and stalled every later search,
+    # and two of them gained only about 6% on this 2-core machine.
     def make(count: int) -> Any:
-        # Whoosh's multiprocess writer forks; forking a threaded process (the TUI opens the
-        # index in a worker thread) can deadlock, so only the main thread uses it.
-        if (
-            disk
-            and count >= MULTIPROCESS_FROM
-            and (os.cpu_count() or 1) > 1
-            and threading.current_thread() is threading.main_thread()
-        ):
-            return ix.writer(procs=2, multisegment=True, limitmb=LIMIT_MB, compound=False)
         return ix.writer(limitmb=LIMIT_MB, compound=False)
 
     return make
@@ -182,11 +175,17 @@ def update_store(store: Store, dirs: list[LibraryDir], progress: Progress | None
 
 
 def open_or_build(
-    home: Path, dirs: list[LibraryDir], progress: Progress | None, rebuild: bool = False
+    home: Path,
+    dirs: list[LibraryDir],
+    progress: Progress | None,
+    rebuild: bool = False,
+    on_wait: Callable[[int | None], None] | None = None,
 ) -> tuple[Store, UpdateStats]:
     """Open (updating) or build the index in ``home``; raises OSError or LockTimeout."""
     home.mkdir(parents=True, exist_ok=True)
-    with IndexLock(home):
+    lock = IndexLock(home, timeout=LOCK_WAIT)
+    lock.acquire(on_wait)
+    with lock:
         store = None if rebuild else open_current(home, dirs)
         if store is None:
             return full_build(home, dirs, progress)

@@ -23,6 +23,7 @@ if TYPE_CHECKING:
 
     from cases.library import LibraryDir
 
+
 def _commands() -> type[Provider]:
     # Imported when the palette first opens: textual.command is not needed for the first frame.
     from tui.screens.commands import Track2Commands
@@ -67,6 +68,7 @@ class Track2App(App[int]):
         """The index, the case rows and cases read on demand."""
         self.memory = memory
         """Bookmarks, recently viewed cases, the working briefing, the theme."""
+        memory.on_failure = lambda message: self.notify(message, severity="error", timeout=10)
         chosen = theme or memory.state.theme
         if chosen in self.available_themes:
             self.theme = chosen
@@ -102,8 +104,9 @@ class Track2App(App[int]):
         """Notifications often quote case text: never read them as markup."""
         from tui.widgets.rows import literal
 
-        super().notify(literal(message).plain, title=title, severity=severity, timeout=timeout,
-                       markup=False)
+        super().notify(
+            literal(message).plain, title=title, severity=severity, timeout=timeout, markup=False
+        )
 
     def action_help(self) -> None:
         """Open the help screen (every binding, by screen)."""
@@ -152,9 +155,6 @@ class Track2App(App[int]):
             self.notify(f"Added to the briefing ({parts}; w shows it): {label}")
         else:
             self.notify(f"Already in the briefing: {label}", severity="warning")
-        if self.memory.notice:
-            self.notify(self.memory.notice, severity="error")
-            self.memory.notice = None
 
 
 def create_app(

@@ -70,7 +70,7 @@ def main(argv: Sequence[str] | None = None) -> int:
         return code
     except UserError as exc:
         error(str(exc))
-        return 1
+        return exc.exit_code
     except KeyboardInterrupt:
         return 130
     except BrokenPipeError:

@@ -17,6 +17,14 @@ if TYPE_CHECKING:
 class UserError(Exception):
     """A mistake in what the user asked for: printed as one line, exit code 1."""
 
+    exit_code = 1
+
+
+class UsageError(UserError):
+    """A command line that names no valid thing (an unknown argument value): exit code 2."""
+
+    exit_code = 2
+
 
 @dataclass
 class Context:

@@ -28,10 +28,28 @@ def plain_console(width: int = 88) -> Console:
 
 
 def print_json(data: Any) -> None:
-    """Machine-readable output on stdout, UTF-8, one document."""
-    sys.stdout.write(json.dumps(data, ensure_ascii=False, indent=2) + "\n")
+    """Machine-readable output on stdout, UTF-8, one document.
+
+    Letters of every script stay readable, but control and bidi-override characters are
+    written as ``\\uXXXX`` escapes: the data is intact and a terminal showing it is safe.
+    """
+    from cases.text import CONTROL
+
+    text = json.dumps(data, ensure_ascii=False, indent=2)
+    sys.stdout.write(CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}", text) + "\n")
 
 
 def error(message: str) -> None:
-    """One line on stderr, never markup-interpreted."""
-    sys.stderr.write(f"track2: {message}\n")
+    """One line on stderr, never markup-interpreted; control characters from user input dropped."""
+    from cases.text import clean
+
+    sys.stderr.write(f"track2: {clean(message)}\n")
+
+
+def text(value: object, style: str = "") -> Any:
+    """File text as a Rich Text: never parsed as markup, control characters dropped."""
+    from rich.text import Text
+
+    from cases.text import clean
+
+    return Text(clean(str(value)), style=style)

@@ -162,7 +162,7 @@ def test_schema_is_json_schema_with_vocabularies() -> None:
 def test_vocab_lists_ids() -> None:
     out = run_cli("vocab", "tags", "--json")
     assert "trust-building" in json.loads(out.stdout)["tags"]
-    assert run_cli("vocab", "nonsense").returncode == 1
+    assert run_cli("vocab", "nonsense").returncode == 2
 
 
 def test_broken_user_file_does_not_stop_listing(tmp_path: Path) -> None:

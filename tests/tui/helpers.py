@@ -27,3 +27,16 @@ def screen_text(app: Track2App) -> str:
     """The plain text on screen now, line by line (what a user reads)."""
     strips = app.screen._compositor.render_strips()
     return "\n".join(strip.text.rstrip() for strip in strips)
+
+
+def record_notifications(app: Track2App) -> list[str]:
+    """Record every notification the app shows from now on (call before ``run_test``)."""
+    seen: list[str] = []
+    original = app.notify
+
+    def notify(message: str, *args: object, **kwargs: object) -> None:
+        seen.append(str(message))
+        original(message, *args, **kwargs)  # type: ignore[arg-type]
+
+    app.notify = notify  # type: ignore[method-assign]
+    return seen

@@ -45,7 +45,7 @@ BAD_CASES = [
     ("unknown field", lambda t: t.replace("summary: >-", "colour: red\nsummary: >-"), None,
      "unknown field"),
     ("missing field", lambda t: replace_line(t, "outcome: >-", "").replace(
-        "  What came of it, and how we know.\n", ""), None, "field required"),
+        "  What came of it, and how we know [@second-source].\n", ""), None, "field required"),
     ("wrong type", lambda t: t.replace("    year: 2000", "    year: [1, 2]"), "    year: 2000", "integer"),
     ("bad date", lambda t: t.replace('start: "2000"', 'start: "2000-13"'), 'start: "2000"', "no month 13"),
     ("end before start", lambda t: t.replace('end: "2001"', 'end: "1999"'), "period:", "before start"),

@@ -22,9 +22,13 @@ from cases.vocab import vocabulary
 
 def case_data(case_id: str, title: str = "A case", summary: str = "A summary of the case.",
               **extra: Any) -> dict[str, Any]:
-    """A valid case as a dict; ``extra`` replaces any field (lessons, actors, period...)."""
+    """A valid schema 2 case as a dict; ``extra`` replaces any field (lessons, actors...).
+
+    Prose without a citation gets one to the first source, and events and items without
+    ``sources`` get that source, so callers write only the words they test.
+    """
     data: dict[str, Any] = {
-        "schema_version": 1,
+        "schema_version": 2,
         "id": case_id,
         "title": title,
         "summary": summary,
@@ -48,6 +52,15 @@ def case_data(case_id: str, title: str = "A case", summary: str = "A summary of 
         "last_reviewed": "2026-01-01",
     }
     data.update(extra)
+    if data["schema_version"] == 2 and data["sources"]:
+        first = data["sources"][0]["id"]
+        for name in ("summary", "background", "outcome"):
+            if isinstance(data.get(name), str) and "[@" not in data[name]:
+                data[name] = f"{data[name]} [@{first}]"
+        for name in ("timeline", "lessons", "challenges", "recommendations"):
+            for entry in data.get(name) or []:
+                if isinstance(entry, dict):
+                    entry.setdefault("sources", [first])
     return data
 
 

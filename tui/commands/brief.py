@@ -45,6 +45,8 @@ def register(sub: Any) -> None:
                    help="on a terminal, page the briefing when it is longer than the screen")
     p.add_argument("--save", action="store_true",
                    help="also save the briefing in your briefings folder, to print it again by id")
+    p.add_argument("--force", action="store_true",
+                   help="let -o replace an existing file and --save replace another briefing")
     p.set_defaults(func=run)
 
 
@@ -81,9 +83,9 @@ def run(ctx: Context) -> int:
         else:
             from briefings import export
 
-            _write(export(briefing, lib, fmt, width=args.width), args.output)
+            _write(export(briefing, lib, fmt, width=args.width), args.output, args.force)
         if args.save:
-            path = save_briefing(briefing)
+            path = save_briefing(briefing, replace=args.force)
             sys.stderr.write(f"saved {path}; print it again with `track2 brief {briefing.id}`\n")
     except BriefingProblem as exc:
         raise UserError(str(exc)) from None
@@ -92,15 +94,12 @@ def run(ctx: Context) -> int:
 
 def search_refs(ctx: Context, query: str, limit: int) -> list[str]:
     """The ``case-id/item-id`` refs of the best lessons and recommendations for ``query``."""
-    from search_index import SearchIndex
-    from tui.output import error
+    from tui.commands.search import open_index
 
     if not query.strip():
         raise UserError("--query needs some words to search for")
-    idx = SearchIndex.open(ctx.dirs)
+    idx = open_index(ctx)
     try:
-        if idx.notice:
-            error(idx.notice)
         hits = []
         suggestion = None
         for kind in ("lesson", "recommendation"):
@@ -161,11 +160,13 @@ def _print(briefing: Any, lib: Any, args: argparse.Namespace) -> None:
     pydoc.pager(text)
 
 
-def _write(text: str, output: str | None) -> None:
+def _write(text: str, output: str | None, force: bool = False) -> None:
     if not output:
         sys.stdout.write(text)
         return
     path = Path(output).expanduser()
+    if path.exists() and not force:
+        raise UserError(f"{output} exists; use --force to replace it")
     try:
         path.write_text(text, encoding="utf-8")
     except OSError as exc:

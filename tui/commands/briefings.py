@@ -41,7 +41,7 @@ def run(ctx: Context) -> int:
         from rich.text import Text
 
         from briefings.markdown import strip_control
-        from tui.output import console
+        from tui.output import console, text
 
         table = Table(box=None, header_style="bold", pad_edge=False)
         table.add_column("id", no_wrap=True)
@@ -50,7 +50,7 @@ def run(ctx: Context) -> int:
         for b in found:
             about = Text(strip_control(b.title))
             about.append("\naudience: " + strip_control(b.audience), style="dim")
-            table.add_row(b.id, b.origin, about)
+            table.add_row(text(b.id), text(b.origin), about)
         out = console()
         out.print(table)
         out.print(f"{len(found)} briefing(s); print one with `track2 brief ID`", style="dim")

@@ -23,6 +23,9 @@ def register(sub: Any) -> None:
     p.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
     p.add_argument("--stats", action="store_true", help="print figures about the index")
     p.add_argument("--json", action="store_true", help="machine-readable output")
+    p.add_argument("--in-memory-ok", action="store_true",
+                   help="exit 0 even when the cache cannot be written and the index was kept "
+                        "in memory only (by default that is exit 1: nothing was saved)")
     p.set_defaults(func=run)
 
 
@@ -59,6 +62,9 @@ def run(ctx: Context) -> int:
         _print(done, location, stats)
     if problems:
         error(f"{len(problems)} problem(s) in the library; run `track2 validate` for details")
+    if location is None and not args.in_memory_ok:
+        error("nothing was saved: the index exists only for this run (see the notice above)")
+        return 1
     return 0
 
 

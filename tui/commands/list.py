@@ -61,7 +61,7 @@ def run(ctx: Context) -> int:
     else:
         from rich.table import Table
 
-        from tui.output import console
+        from tui.output import console, text
 
         table = Table(box=None, header_style="bold", pad_edge=False)
         table.add_column("id", no_wrap=True)
@@ -69,7 +69,7 @@ def run(ctx: Context) -> int:
         table.add_column("track", no_wrap=True)
         table.add_column("title", overflow="fold", ratio=1)
         for c in cases:
-            table.add_row(c.id, c.years, ", ".join(c.track), c.title)
+            table.add_row(text(c.id), text(c.years), text(", ".join(c.track)), text(c.title))
         out = console()
         out.print(table)
         out.print(f"{len(cases)} of {len(lib)} cases", style="dim")

@@ -65,8 +65,12 @@ def open_index(ctx: Context, rebuild: bool = False) -> SearchIndex:
     from search_index import SearchIndex
     from tui.output import error
 
+    def waiting(pid: int | None) -> None:
+        who = f"track2 process {pid}" if pid else "another process"
+        error(f"waiting for {who}, which is updating the search index (up to 2 minutes)")
+
     if not sys.stderr.isatty():
-        idx = SearchIndex.open(ctx.dirs, rebuild=rebuild)
+        idx = SearchIndex.open(ctx.dirs, rebuild=rebuild, on_wait=waiting)
     else:
         from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
@@ -81,7 +85,7 @@ def open_index(ctx: Context, rebuild: bool = False) -> SearchIndex:
             def progress(done: int, total: int) -> None:
                 bar.update(task, completed=done, total=total)
 
-            idx = SearchIndex.open(ctx.dirs, progress=progress, rebuild=rebuild)
+            idx = SearchIndex.open(ctx.dirs, progress=progress, rebuild=rebuild, on_wait=waiting)
     if idx.notice:
         error(idx.notice)
     return idx

@@ -56,7 +56,8 @@ def run(ctx: Context) -> int:
         glossary = load_glossary(set(lib.cases))
         briefing_files, briefing_problems = _check_briefings(lib)
         problems = list(lib.problems) + glossary.problems + briefing_problems
-        checked = len(lib) + len({p.path for p in lib.problems}) + 1 + briefing_files
+        case_files_read = sum(len(case_files(d.path)) for d in lib.dirs if d.path.is_dir())
+        checked = case_files_read + 1 + briefing_files
     lines = [str(p) for p in problems] + [f"{m}: no such file or folder" for m in missing]
     if ctx.args.json:
         from tui.output import print_json
@@ -65,8 +66,10 @@ def run(ctx: Context) -> int:
             {"checked": checked, "problems": [p.as_dict() for p in problems], "missing": missing}
         )
     else:
+        from cases.text import clean
+
         for line in lines:
-            sys.stderr.write(line + "\n")
+            sys.stderr.write(clean(line) + "\n")
         errors = len(missing) + sum(p.is_error for p in problems)
         if not errors:
             warned = f", {len(lines)} warning(s)" if lines else ", no problems"

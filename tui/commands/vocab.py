@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import Any
 
 from tui.commands._common import add_command
-from tui.context import Context, UserError
+from tui.context import Context, UsageError
 
 ORDER = 75
 KINDS = (
@@ -37,7 +37,7 @@ def run(ctx: Context) -> int:
     if kind is not None:
         kind = kind.replace("-", "_")
         if kind not in KINDS:
-            raise UserError(f"unknown vocabulary '{ctx.args.kind}'; use one of {', '.join(KINDS)}")
+            raise UsageError(f"unknown vocabulary '{ctx.args.kind}'; use one of {', '.join(KINDS)}")
     kinds = [kind] if kind else list(KINDS)
     if ctx.args.json:
         from tui.output import print_json
@@ -46,7 +46,7 @@ def run(ctx: Context) -> int:
         return 0
     from rich.table import Table
 
-    from tui.output import console
+    from tui.output import console, text
 
     out = console()
     for k in kinds:
@@ -54,7 +54,7 @@ def run(ctx: Context) -> int:
         table.add_column("id", style="bold")
         table.add_column("label")
         for key, label in getattr(v, k).items():
-            table.add_row(key, label)
+            table.add_row(text(key), text(label))
         out.print(table)
         out.print()
     return 0

@@ -46,6 +46,9 @@ class BriefingScreen(Track2Screen):
         Binding("n", "new", "New briefing", show=False, id="briefing.new"),
     ]
 
+    _replace_on_save: str | None = None
+    """The id whose existing file the next save may replace (set by a refused save)."""
+
     def compose(self) -> ComposeResult:
         """Parts on the left, the preview on the right."""
         yield Header()
@@ -182,11 +185,23 @@ class BriefingScreen(Track2Screen):
         if not self.refs:
             self.notify("Nothing to save yet: add parts with b.", severity="warning")
             return
-        from briefings import BriefingProblem, save_briefing
+        from briefings import BriefingExists, BriefingProblem, save_briefing
 
+        briefing, _ = self.compose_briefing()
+        replace = self._replace_on_save == briefing.id
+        self._replace_on_save = None
         try:
-            briefing, _ = self.compose_briefing()
-            path = save_briefing(briefing)
+            path = save_briefing(briefing, replace=replace)
+        except BriefingExists as exc:
+            # Never replace another briefing silently: the second press of s confirms.
+            self._replace_on_save = briefing.id
+            self.notify(
+                f"{exc.path.name} already holds a different briefing. Press s again to "
+                "replace it, or t to retitle this one.",
+                severity="warning",
+                timeout=8,
+            )
+            return
         except (BriefingProblem, OSError) as exc:
             self.notify(f"Could not save: {exc}", severity="error")
             return

@@ -131,7 +131,7 @@ def _sources(case: Case) -> list[Entry]:
         if s.url:
             line.append("\n")
             line.append_text(literal(s.url, "underline"))
-        if s.seed:
+        if s.is_source_article:
             line.append("  (source article)", style="dim")
         out.append(Entry(line))
     return out

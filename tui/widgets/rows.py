@@ -14,10 +14,11 @@ from typing import TYPE_CHECKING
 from rich.style import Style
 from rich.text import Text
 
+from cases.text import clean
+
 if TYPE_CHECKING:
     from search_index import CaseRow, Hit
 
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 _SPACE = re.compile(r"\s+")
 KIND_LABELS = {
     "case": "Case",
@@ -39,7 +40,7 @@ def styled(text: str, style: str | Style = "") -> Text:
 
 def literal(text: str, style: str | Style = "") -> Text:
     """Case text as Text: never parsed as markup, control characters dropped."""
-    return styled(_CONTROL.sub("", text), style)
+    return styled(clean(text), style)
 
 
 def one_line(text: str, style: str = "") -> Text:
