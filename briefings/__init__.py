@@ -1,12 +1,14 @@
-"""Briefings: the model, curated and user briefing files, ad hoc composition, and rendering to
-Rich renderables, text, ANSI, HTML, SVG, Markdown and JSON.
+"""Briefings: the model, curated and user briefing files, ad hoc composition, the briefing's
+document, and the writers (``briefings.writers``) that print any document: Rich, text, ANSI,
+HTML, SVG, Markdown, JSON, PDF and DOCX.
 
-This package may import Rich but never Textual or Whoosh; a briefing built from a query gets
-its references from the front end, which runs the search.
+This package may import Rich, typst and python-docx but never Textual or Whoosh; a briefing
+built from a query gets its references from the front end, which runs the search.
 """
 
 from briefings.compose import compose_from_cases, compose_from_refs
-from briefings.export import FORMATS, export
+from briefings.document import build_briefing, build_short
+from briefings.export import FORMATS, briefing_document, export
 from briefings.loader import (
     BriefingProblem,
     all_briefings,
@@ -17,7 +19,6 @@ from briefings.loader import (
     user_briefings,
 )
 from briefings.model import Briefing, Section, split_ref
-from briefings.render import render
 from briefings.resolve import library_revision
 from briefings.save import BriefingExists, save_briefing
 
@@ -28,6 +29,9 @@ __all__ = [
     "BriefingProblem",
     "Section",
     "all_briefings",
+    "briefing_document",
+    "build_briefing",
+    "build_short",
     "compose_from_cases",
     "compose_from_refs",
     "curated_briefings",
@@ -36,7 +40,6 @@ __all__ = [
     "library_revision",
     "load_briefing",
     "read_briefing",
-    "render",
     "save_briefing",
     "split_ref",
     "user_briefings",

@@ -16,6 +16,7 @@ from pydantic import ValidationError
 
 from briefings.loader import BriefingProblem, dangling
 from briefings.model import REF_PATTERN, Briefing, split_ref
+from cases.citations import strip_markers
 from cases.library import Library
 from cases.model import Case
 
@@ -149,7 +150,7 @@ def compose_from_refs(lib: Library, refs: Sequence[str], title: str | None = Non
         sections.append({
             "heading": case.title,
             # Items read out of context need the case's story; a whole case already tells it.
-            **({} if has_whole else {"text": case.summary}),
+            **({} if has_whole else {"text": strip_markers(case.summary)}),
             "refs": group,
         })
     default_purpose = (f"The best lessons and recommendations for \u201c{query}\u201d, "

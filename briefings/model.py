@@ -34,6 +34,16 @@ class Section(Strict):
     refs: list[Ref] = Field(min_length=1)
 
 
+class Point(Strict):
+    """A point to make, for the short brief; ``refs`` name the items it rests on."""
+
+    text: Text
+    refs: list[Ref] = Field(default_factory=list)
+
+
+DEFAULT_MARKING = "Unofficial - not for attribution"
+
+
 class Briefing(FileBacked):
     """One briefing, curated (shipped in ``briefings/curated/``) or the user's own."""
 
@@ -47,12 +57,24 @@ class Briefing(FileBacked):
     sections: list[Section] = Field(min_length=1)
     query: Text | None = None
     """The search that produced an ad hoc briefing, kept so the reader knows how it was chosen."""
+    marking: Text | None = None
+    """The handling line printed on every page; None prints the default marking."""
+    points_to_make: list[Point] = Field(default_factory=list)
+    """What the short brief leads with; without them it uses the recommendations' titles."""
+
+    @property
+    def marking_line(self) -> str:
+        """The marking as printed."""
+        return self.marking or DEFAULT_MARKING
 
     def refs(self) -> list[str]:
-        """Every reference in every section, in order, without repeats."""
+        """Every reference in every section and point, in order, without repeats."""
         seen: dict[str, None] = {}
         for section in self.sections:
             for ref in section.refs:
+                seen.setdefault(ref, None)
+        for point in self.points_to_make:
+            for ref in point.refs:
                 seen.setdefault(ref, None)
         return list(seen)
 

@@ -80,7 +80,9 @@ def citation_checks(case: Case, curated: bool = False) -> list[Finding]:
     uncited = 0
     for loc, text in _prose(case):
         for bad in malformed(text):
-            found.append((loc, f"malformed citation {bad!r}; write [@id] or [@a; @b]", "error"))
+            # Shown literally either way; in a user's file it may be meant as text.
+            message = f"malformed citation {bad!r}; write [@id] or [@a; @b]"
+            found.append((loc, message, "error" if curated else "warning"))
         for sid in cited_ids(text):
             used.add(sid)
             if sid not in known:

@@ -273,6 +273,11 @@ class Case(FileBacked):
 Loc = tuple[str | int, ...]
 
 
+def track_label(tracks: list[str] | tuple[str, ...]) -> str:
+    """The tracks in one order everywhere (I, 1.5, II, III): ``[II, I]`` -> ``I, II``."""
+    return ", ".join(t for t in TRACKS if t in tracks)
+
+
 def cross_checks(case: Case) -> list[tuple[Loc, str]]:
     """Rules that span fields, each with the location of the offending value.
 

@@ -53,3 +53,75 @@ def text(value: object, style: str = "") -> Any:
     from cases.text import clean
 
     return Text(clean(str(value)), style=style)
+
+
+def write_file(content: str | bytes, output: str, force: bool) -> None:
+    """Write an export to ``output``; an existing file is replaced only with ``force``.
+
+    Raises UserError (exit 1) when the file exists or cannot be written.
+    """
+    from pathlib import Path
+
+    from tui.context import UserError
+
+    path = Path(output).expanduser()
+    if path.exists() and not force:
+        raise UserError(f"{output} exists; use --force to replace it")
+    try:
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    except OSError as exc:
+        raise UserError(f"cannot write {output}: {exc.strerror}") from None
+    size = len(content) if isinstance(content, bytes) else len(content.encode("utf-8"))
+    sys.stderr.write(f"wrote {path} ({size:,} bytes)\n")
+
+
+def chosen_format(fmt: str | None, output: str | None, terminal: str = "rich") -> str:
+    """The format asked for: ``--format``, else the suffix of ``-o``, else the terminal view.
+
+    An unknown suffix is a usage error (exit 2) naming the formats.
+    """
+    if fmt:
+        return "text" if fmt == terminal and output else fmt
+    if output:
+        from briefings.writers import UnknownFormat, format_for
+        from tui.context import UsageError
+
+        try:
+            return format_for(output)
+        except UnknownFormat as exc:
+            raise UsageError(str(exc)) from None
+    return terminal
+
+
+def print_document(doc: Any, width: int | None = None, pager: bool = False) -> None:
+    """A document on the terminal (Rich, colour where the terminal has it) or plain when piped."""
+    from briefings.writers.rich_writer import render
+
+    con = console()
+    if width:
+        con.width = width
+    body = render(doc)
+    if not con.is_terminal:
+        # Piped: no colour (Rich decides), and no padding spaces at the ends of lines.
+        with con.capture() as captured:
+            con.print(body)
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+        return
+    if not (pager and sys.stdout.isatty()):
+        con.print(body)
+        return
+    with con.capture() as captured:
+        con.print(body)
+    text = captured.get()
+    if text.count("\n") <= con.height:
+        sys.stdout.write(text)
+        return
+    import os
+    import pydoc
+
+    # less shows colours only with -R; keep whatever the user set.
+    os.environ.setdefault("LESS", "-R")
+    pydoc.pager(text)

@@ -12,15 +12,18 @@ import yaml
 
 from cases.library import Library, LibraryDir, load_library
 
-EVIL = ("[bold]loud[/bold] <script>alert(1)</script> "
+EVIL = ("[bold]loud[/bold] <script>alert(1)</script> *not em* #set text(red) $x$ "
         "\x1b[2J\x1b]8;;http://x.test\x07link\x1b]8;;\x07")
-"""Markup, HTML and terminal escape sequences, as a hostile case author might write them."""
+"""Rich markup, HTML, Markdown, Typst and terminal escape sequences, as a hostile case author
+might write them."""
 
 SHARED_URL = "https://example.org/shared-report"
 
 
-def _item(item_id: str, title: str, text: str, rec: bool = False) -> dict[str, Any]:
-    out: dict[str, Any] = {"id": item_id, "title": title, "text": text, "tags": ["trust-building"]}
+def _item(item_id: str, title: str, text: str, rec: bool = False,
+          sources: tuple[str, ...] = ("own",)) -> dict[str, Any]:
+    out: dict[str, Any] = {"id": item_id, "title": title, "text": text, "tags": ["trust-building"],
+                           "sources": list(sources)}
     if rec:
         out["audience"] = ["governments"]
     return out
@@ -28,25 +31,31 @@ def _item(item_id: str, title: str, text: str, rec: bool = False) -> dict[str, A
 
 def case_data(case_id: str, title: str, start: str = "2001", lesson_text: str | None = None,
               extra_sources: list[dict[str, Any]] | None = None) -> dict[str, Any]:
-    """A valid case with two lessons, one challenge and one recommendation."""
+    """A valid case with two lessons, one challenge and one recommendation.
+
+    The first lesson cites the case's own source, the recommendation the shared one, so a
+    briefing that takes only some items cites only some sources.
+    """
+    extra_ids = [s["id"] for s in extra_sources or []]
     return {
-        "schema_version": 1,
+        "schema_version": 2,
         "id": case_id,
         "title": title,
-        "summary": f"What happened in {title}.",
+        "summary": f"What happened in {title} [@own].",
         "track": ["II"],
         "period": {"start": start, "end": str(int(start[:4]) + 1)},
         "regions": ["global"],
         "countries": ["US"],
         "themes": ["theory"],
-        "background": "Before it began.",
-        "outcome": "How it ended.",
+        "background": "Before it began [@own].",
+        "outcome": f"How it ended [@{(extra_ids or ['own'])[0]}].",
         "lessons": [
             _item("trust-first", "Build trust first", lesson_text or "Trust takes years."),
             _item("keep-quiet", "Keep it quiet", "Discretion protects participants."),
         ],
         "challenges": [_item("funding", "Funding runs out", "Money is scarce.")],
-        "recommendations": [_item("fund-it", "Fund it steadily", "Give five-year grants.", True)],
+        "recommendations": [_item("fund-it", "Fund it steadily", "Give five-year grants.", True,
+                                  ("shared",))],
         "sources": [
             {"id": "own", "title": f"A history of {title}", "publisher": "Example Press",
              "year": 2010, "url": f"https://example.org/{case_id}"},

@@ -6,6 +6,7 @@ import re
 
 import pytest
 
+from cases.citations import MARKER, strip_markers
 from cases.dates import is_before
 from cases.glossary import load_glossary
 from cases.library import Library, default_library_dirs, load_library
@@ -45,7 +46,8 @@ def test_every_case_the_articles_name_is_in_the_library(library: Library) -> Non
 
 @pytest.mark.parametrize("case", curated_cases(), ids=lambda c: c.id)
 def test_case_depth(case: Case) -> None:
-    assert 60 <= len(case.summary) <= 900, "a summary a student reads in 30 seconds"
+    summary = strip_markers(case.summary)
+    assert 60 <= len(summary) <= 900, "a summary a student reads in 30 seconds"
     assert len(case.background) >= 200
     assert len(case.timeline) >= 3
     assert case.actors and all(a.type and a.role for a in case.actors)
@@ -62,10 +64,10 @@ def test_case_depth(case: Case) -> None:
 @pytest.mark.parametrize("case", curated_cases(), ids=lambda c: c.id)
 def test_case_sources(case: Case) -> None:
     assert len(case.sources) >= 2
-    assert any(not s.seed for s in case.sources), "at least one source beyond the seed articles"
+    assert any(not s.is_source_article for s in case.sources), "a source beyond the articles"
     for s in case.sources:
         assert s.title
-        assert s.url or (s.publisher and s.year) or (s.author and s.year), s.id
+        assert s.url or ((s.publisher or s.author) and s.year) or s.is_source_article, s.id
 
 
 @pytest.mark.parametrize("case", curated_cases(), ids=lambda c: c.id)
@@ -80,6 +82,7 @@ def test_case_text_has_no_markup_or_control_characters(case: Case) -> None:
         return []
 
     for text in strings(case.model_dump()):
+        text = MARKER.sub("", text)  # citation markers are the one bracket syntax allowed
         assert not MARKUP.search(text), f"markup-like text in {case.id}: {text[:80]}"
         assert not CONTROL.search(text), f"control character in {case.id}"
 
@@ -140,6 +143,95 @@ def test_the_three_seed_traps_are_handled(library: Library) -> None:
 
 
 def test_seed_articles_are_cited_the_same_way_everywhere(library: Library) -> None:
-    seeds = {(s.title, s.author, s.year, s.url) for c in library.cases.values()
-             for s in c.sources if s.seed}
+    seeds = {(s.id, s.title, s.author, s.year, s.url) for c in library.cases.values()
+             for s in c.sources if s.is_source_article}
     assert len(seeds) == 2, seeds
+
+
+AUTHORING = re.compile(r"\bseed\b|\bseeds\b|\bSeed [AB]\b", re.IGNORECASE)
+
+
+def _strings(value: object) -> list[str]:
+    if isinstance(value, str):
+        return [value]
+    if isinstance(value, dict):
+        return [s for v in value.values() for s in _strings(v)]
+    if isinstance(value, list):
+        return [s for v in value for s in _strings(v)]
+    return []
+
+
+def test_no_authoring_words_in_reader_text(library: Library) -> None:
+    from briefings.loader import curated_briefings
+
+    found = [
+        (c.id, t[:60]) for c in library.cases.values()
+        for t in _strings(c.model_dump(exclude={"sources"})) + [s.title for s in c.sources]
+        if AUTHORING.search(t)
+    ]
+    found += [(b.id, t[:60]) for b in curated_briefings() for t in _strings(b.model_dump())
+              if AUTHORING.search(t)]
+    assert found == []
+
+
+def test_curated_cases_are_schema_2_and_cite_claim_by_claim(library: Library) -> None:
+    for case in library.cases.values():
+        assert case.schema_version == 2, case.id
+        assert case.track_note, f"{case.id}: say which parts were which track, and why"
+        for _, item in case.items():
+            assert item.sources, f"{case.id}/{item.id}"
+        # Not every item cites the whole list: sources are per claim.
+        if len(case.sources) > 3:
+            assert not all(set(i.sources) == {s.id for s in case.sources}
+                           for _, i in case.items()), case.id
+
+
+def test_related_links_go_both_ways(library: Library) -> None:
+    links = {(c.id, r.case) for c in library.cases.values() for r in c.related}
+    one_way = sorted((a, b) for a, b in links if (b, a) not in links)
+    assert one_way == [], one_way
+
+
+_STOP = set("""a an and the of to in on for by with from at as is are was were be been it its
+this that these those or not no can could should would will may might must into over than
+their they them his her our your we you i who what when where which how why one two both
+each more most less also only own other such through about after before between during
+""".split())
+
+
+def _words(text: str) -> set[str]:
+    words = re.findall(r"[a-z0-9]+", strip_markers(text).lower())
+    return {w[:6] for w in words if w not in _STOP and len(w) > 2}
+
+
+def _jaccard(a: set[str], b: set[str]) -> float:
+    return len(a & b) / len(a | b) if a and b else 0.0
+
+
+def near_duplicates(library: Library, title_limit: float = 0.5,
+                    text_limit: float = 0.35) -> list[tuple[str, str, float]]:
+    """Pairs of items in different cases whose titles or texts share most of their words."""
+    items = [(f"{c.id}/{i.id}", _words(i.title), _words(i.text))
+             for c in library.cases.values() for _, i in c.items()]
+    found = []
+    for n, (ref_a, title_a, text_a) in enumerate(items):
+        for ref_b, title_b, text_b in items[n + 1:]:
+            if ref_a.split("/")[0] == ref_b.split("/")[0]:
+                continue
+            score = max(_jaccard(title_a, title_b) if len(title_a | title_b) >= 4 else 0.0,
+                        _jaccard(text_a, text_b) * title_limit / text_limit)
+            if score >= title_limit:
+                found.append((ref_a, ref_b, round(score, 2)))
+    return found
+
+
+def test_no_near_duplicate_items_across_cases(library: Library) -> None:
+    assert near_duplicates(library) == []
+
+
+def test_the_near_duplicate_check_can_fail() -> None:
+    lib = load_library(default_library_dirs(env=False))
+    a, b = list(lib.cases.values())[:2]
+    twin = b.model_copy(update={"lessons": [a.lessons[0]]})
+    fake = Library(dirs=lib.dirs, cases={a.id: a, b.id: twin})
+    assert near_duplicates(fake)

@@ -121,3 +121,11 @@ def test_marker_parsing() -> None:
     assert malformed(text) == ["[@ x]", "[@e"]
     assert strip_markers("Ends here [@a; @b].") == "Ends here."
     assert list(split_cited("Ends here [@a].")) == [("Ends here", ["a"]), (".", [])]
+
+
+def test_malformed_marker_is_a_warning_for_users_an_error_for_curated(tmp_path: Path) -> None:
+    text = GOOD.replace("own words [@first-source].", "own words [@first-source] [@First Source].")
+    case, problems = load(tmp_path, text)
+    assert case is not None and any("warning:" in p and "malformed citation" in p for p in problems)
+    case, problems = load(tmp_path, text, origin="curated")
+    assert case is None and any("malformed citation" in p for p in problems)

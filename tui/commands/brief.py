@@ -4,19 +4,19 @@ from __future__ import annotations
 
 import argparse
 import sys
-from pathlib import Path
 from typing import Any
 
 from tui.commands._common import add_command
 from tui.context import Context, UserError
 
 ORDER = 30
-FORMATS = ("rich", "text", "ansi", "html", "svg", "md", "json")
+FORMATS = ("rich", "text", "ansi", "html", "svg", "md", "json", "pdf", "docx")
 DESCRIPTION = (
     "Print a briefing: a curated or saved one by ID (see `track2 briefings`), one composed from "
     "cases (--case ID, repeatable), or the best lessons and recommendations for a query "
     "(--query TEXT), grouped by case. Export with --format and -o FILE; the format follows the "
-    "file's suffix (.html, .svg, .md, .json, .txt) when --format is not given."
+    "file's suffix (.pdf, .docx, .html, .svg, .md, .json, .txt) when --format is not given. "
+    "--short prints the two-page brief: purpose, points to make, key lessons, references."
 )
 
 
@@ -37,8 +37,11 @@ def register(sub: Any) -> None:
     p.add_argument("--purpose", help="what a composed briefing is for")
     p.add_argument("--format", choices=FORMATS, default=None,
                    help="rich (terminal, the default), text (plain), ansi, html (printable "
-                        "document), svg, md (Markdown) or json")
+                        "document), svg, md (Markdown), json, pdf or docx (Word)")
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--short", action="store_true",
+                   help="the short brief: at most two printed pages")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
     p.add_argument("--width", type=int, default=None, metavar="N",
                    help="wrap at N columns (terminal, text, ansi, svg)")
     p.add_argument("--pager", action="store_true",
@@ -54,11 +57,13 @@ def run(ctx: Context) -> int:
     """Compose or load the briefing, then print, page or export it."""
     from briefings import (
         BriefingProblem,
+        briefing_document,
         compose_from_cases,
         compose_from_refs,
         find_briefing,
         save_briefing,
     )
+    from tui.output import chosen_format, error, print_document, write_file
 
     args: argparse.Namespace = ctx.args
     if args.id and (args.title or args.audience or args.purpose):
@@ -67,29 +72,48 @@ def run(ctx: Context) -> int:
         raise UserError("--limit must be at least 1")
     if args.width is not None and args.width < 20:
         raise UserError("--width must be at least 20")
+    fmt = chosen_format(args.format, args.output)
     lib = ctx.library
     extra = {"title": args.title, "audience": args.audience, "purpose": args.purpose}
     try:
         if args.id:
+            if args.id not in _briefing_ids() and lib.get(args.id) is not None:
+                raise UserError(f"'{args.id}' is a case, not a briefing: use "
+                                f"`track2 brief --case {args.id}`")
             briefing = find_briefing(args.id, lib)
         elif args.cases:
             briefing = compose_from_cases(lib, args.cases, **extra)
         else:
             refs = search_refs(ctx, args.query, args.limit)
             briefing = compose_from_refs(lib, refs, query=args.query, **extra)
-        fmt = _format(args)
+        doc = briefing_document(briefing, lib, short=args.short)
         if fmt == "rich":
-            _print(briefing, lib, args)
+            print_document(doc, args.width, args.pager)
         else:
-            from briefings import export
+            from briefings.writers import write
 
-            _write(export(briefing, lib, fmt, width=args.width), args.output, args.force)
+            content, notes = write(doc, fmt, width=args.width, paper=args.paper)
+            for note in notes:
+                error(note)
+            if args.output:
+                write_file(content, args.output, args.force)
+            elif isinstance(content, bytes):
+                raise UserError(f"{fmt} is binary: write it to a file with -o FILE.{fmt}")
+            else:
+                sys.stdout.write(content)
         if args.save:
             path = save_briefing(briefing, replace=args.force)
             sys.stderr.write(f"saved {path}; print it again with `track2 brief {briefing.id}`\n")
     except BriefingProblem as exc:
         raise UserError(str(exc)) from None
     return 0
+
+
+def _briefing_ids() -> set[str]:
+    from briefings.loader import curated_dir, user_dir
+
+    return {p.stem for folder in (curated_dir(), user_dir()) if folder.is_dir()
+            for p in folder.glob("*.y*ml")}
 
 
 def search_refs(ctx: Context, query: str, limit: int) -> list[str]:
@@ -117,58 +141,3 @@ def search_refs(ctx: Context, query: str, limit: int) -> list[str]:
         hint = f"; did you mean '{suggestion}'?" if suggestion else ""
         raise UserError(f"no lesson or recommendation matches '{query}'{hint}")
     return refs
-
-
-def _format(args: argparse.Namespace) -> str:
-    if args.format:
-        return "text" if args.format == "rich" and args.output else str(args.format)
-    if args.output:
-        from briefings.export import SUFFIXES
-
-        return SUFFIXES.get(Path(args.output).suffix.lower(), "text")
-    return "rich"
-
-
-def _print(briefing: Any, lib: Any, args: argparse.Namespace) -> None:
-    from briefings import render
-    from tui.output import console
-
-    con = console()
-    if args.width:
-        con.width = args.width
-    body = render(briefing, lib)
-    if not con.is_terminal:
-        # Piped: no colour (Rich decides), and no padding spaces at the ends of lines.
-        with con.capture() as captured:
-            con.print(body)
-        sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
-        return
-    if not (args.pager and sys.stdout.isatty()):
-        con.print(body)
-        return
-    with con.capture() as captured:
-        con.print(body)
-    text = captured.get()
-    if text.count("\n") <= con.height:
-        sys.stdout.write(text)
-        return
-    import os
-    import pydoc
-
-    # less shows colours only with -R; keep whatever the user set.
-    os.environ.setdefault("LESS", "-R")
-    pydoc.pager(text)
-
-
-def _write(text: str, output: str | None, force: bool = False) -> None:
-    if not output:
-        sys.stdout.write(text)
-        return
-    path = Path(output).expanduser()
-    if path.exists() and not force:
-        raise UserError(f"{output} exists; use --force to replace it")
-    try:
-        path.write_text(text, encoding="utf-8")
-    except OSError as exc:
-        raise UserError(f"cannot write {output}: {exc.strerror}") from None
-    sys.stderr.write(f"wrote {path} ({len(text.encode('utf-8')):,} bytes)\n")

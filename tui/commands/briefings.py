@@ -40,7 +40,7 @@ def run(ctx: Context) -> int:
         from rich.table import Table
         from rich.text import Text
 
-        from briefings.markdown import strip_control
+        from cases.text import clean as strip_control
         from tui.output import console, text
 
         table = Table(box=None, header_style="bold", pad_edge=False)

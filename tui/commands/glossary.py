@@ -44,7 +44,7 @@ def run(ctx: Context) -> int:
     from rich.padding import Padding
     from rich.text import Text
 
-    from briefings.markdown import strip_control
+    from cases.text import clean as strip_control
     from tui.output import console
 
     out = console()

@@ -127,7 +127,7 @@ def snippet_text(hit: Hit) -> Text:
     """The snippet of a hit with its matched words in bold (text from YAML is never markup)."""
     from rich.text import Text
 
-    from briefings.markdown import strip_control
+    from cases.text import clean as strip_control
 
     out = Text()
     for span in hit.snippet:
@@ -139,7 +139,7 @@ def hit_heading(hit: Hit) -> Text:
     """The title and, for items, the case they belong to."""
     from rich.text import Text
 
-    from briefings.markdown import strip_control
+    from cases.text import clean as strip_control
 
     head = Text()
     head.append(strip_control(hit.title), style="bold")

@@ -1,4 +1,4 @@
-"""``track2 show ID``: one case, for people or machines."""
+"""``track2 show ID``: one case (or its discussion questions), for people, printers or machines."""
 
 from __future__ import annotations
 
@@ -9,53 +9,80 @@ from tui.commands._common import add_command
 from tui.context import Context, UserError
 
 ORDER = 20
+FORMATS = ("rich", "text", "ansi", "md", "html", "svg", "json", "pdf", "docx")
 
 
 def register(sub: Any) -> None:
     """Add the command to the parser."""
-    p = add_command(sub, "show", "show one case")
+    p = add_command(sub, "show", "show one case",
+                    "Show one case. On a terminal it is drawn with Rich; piped it is plain text. "
+                    "Export with --format and -o FILE (the suffix picks the format).")
     p.add_argument("id", metavar="ID", help="the case id (see `track2 list`)")
-    p.add_argument(
-        "--format",
-        choices=("rich", "text", "md", "json"),
-        default="rich",
-        help="rich (default: colour on a terminal), text (plain), md (Markdown) or json",
-    )
+    p.add_argument("--format", choices=FORMATS, default=None,
+                   help="rich (default on a terminal), text, ansi, md (Markdown), html, svg, "
+                        "json (the case's data), pdf or docx (Word)")
+    p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
+    p.add_argument("--force", action="store_true", help="let -o replace an existing file")
+    p.add_argument("--questions", action="store_true",
+                   help="a printable handout of the case's discussion questions")
+    p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
     p.add_argument("--width", type=int, default=None, help="wrap text at this width")
     p.set_defaults(func=run)
 
 
-def run(ctx: Context) -> int:
-    """Print the case in the chosen format."""
-    case = ctx.library.get(ctx.args.id)
-    if case is None:
-        from difflib import get_close_matches
+def find_case(ctx: Context, case_id: str) -> Any:
+    """The case with this id, or a UserError that suggests what was meant."""
+    case = ctx.library.get(case_id)
+    if case is not None:
+        return case
+    from difflib import get_close_matches
 
-        close = get_close_matches(ctx.args.id, list(ctx.library.cases), n=3)
-        hint = f"; did you mean {', '.join(close)}?" if close else "; see `track2 list`"
-        raise UserError(f"no case with id '{ctx.args.id}'{hint}")
-    fmt = ctx.args.format
-    if fmt == "json":
-        from tui.output import print_json
+    ids = list(ctx.library.cases)
+    close = get_close_matches(case_id, ids, n=3)
+    close += [i for i in ids if case_id and (i.startswith(case_id) or case_id in i.split("-"))
+              and i not in close][: 3 - len(close)]
+    hint = f"; did you mean {', '.join(close)}?" if close else "; see `track2 list`"
+    raise UserError(f"no case with id '{case_id}'{hint}")
+
+
+def run(ctx: Context) -> int:
+    """Print or export the case in the chosen format."""
+    from tui.output import chosen_format, print_document, write_file
+
+    args = ctx.args
+    case = find_case(ctx, args.id)
+    fmt = chosen_format(args.format, args.output)
+    if fmt == "json" and not args.questions:
+        import json
+
+        from cases.text import CONTROL
 
         data = case.model_dump(mode="json")
         data["origin"] = case.origin
-        print_json(data)
-    elif fmt == "md":
-        from briefings.case_render import case_markdown
-
-        sys.stdout.write(case_markdown(case))
-    else:
-        from briefings.case_render import case_renderable
-        from tui.output import console, plain_console
-
-        if fmt == "text":
-            out = plain_console(ctx.args.width or 88)
-            out.print(case_renderable(case))
-            sys.stdout.write(out.export_text())
+        text = CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}",
+                           json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+        if args.output:
+            write_file(text, args.output, args.force)
         else:
-            con = console()
-            if ctx.args.width:
-                con.width = ctx.args.width
-            con.print(case_renderable(case))
+            sys.stdout.write(text)
+        return 0
+    from cases.document import build_case, questions_handout
+
+    titles = {c.id: c.title for c in ctx.library.cases.values()}
+    doc = questions_handout(case) if args.questions else build_case(case, titles)
+    if fmt == "rich":
+        print_document(doc, args.width)
+        return 0
+    from briefings.writers import write
+    from tui.output import error
+
+    content, notes = write(doc, fmt, width=args.width, paper=args.paper)
+    for note in notes:
+        error(note)
+    if args.output:
+        write_file(content, args.output, args.force)
+    elif isinstance(content, bytes):
+        raise UserError(f"{fmt} is binary: write it to a file with -o FILE.{fmt}")
+    else:
+        sys.stdout.write(content)
     return 0

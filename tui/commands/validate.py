@@ -58,6 +58,7 @@ def run(ctx: Context) -> int:
         problems = list(lib.problems) + glossary.problems + briefing_problems
         case_files_read = sum(len(case_files(d.path)) for d in lib.dirs if d.path.is_dir())
         checked = case_files_read + 1 + briefing_files
+    problems = list(dict.fromkeys(problems))  # a file named and in a library folder: once
     lines = [str(p) for p in problems] + [f"{m}: no such file or folder" for m in missing]
     if ctx.args.json:
         from tui.output import print_json

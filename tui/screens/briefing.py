@@ -44,7 +44,11 @@ class BriefingScreen(Track2Screen):
         Binding("J,shift+down", "move(1)", "Move down", show=False, id="briefing.move_down"),
         Binding("p", "toggle_parts", "Wide preview", show=False, id="briefing.wide"),
         Binding("n", "new", "New briefing", show=False, id="briefing.new"),
+        Binding("v", "toggle_short", "Short brief", id="briefing.short"),
     ]
+
+    short = False
+    """True while the preview (and exports) show the two-page short brief."""
 
     _replace_on_save: str | None = None
     """The id whose existing file the next save may replace (set by a refused save)."""
@@ -118,11 +122,14 @@ class BriefingScreen(Track2Screen):
     def _preview(self) -> tuple[str, RenderableType]:
         if not self.refs:
             return "Working briefing", Text(EMPTY)
-        from briefings import BriefingProblem, render
+        from briefings import BriefingProblem, briefing_document
+        from briefings.writers.rich_writer import render
+        from tui.styles import writer_styles
 
         try:
             briefing, lib = self.compose_briefing()
-            return briefing.title, render(briefing, lib)
+            doc = briefing_document(briefing, lib, short=self.short)
+            return briefing.title, render(doc, writer_styles(self.app))
         except BriefingProblem as exc:
             return "Working briefing", literal(f"This briefing cannot be drawn: {exc}")
 
@@ -173,6 +180,13 @@ class BriefingScreen(Track2Screen):
         self.refresh_briefing()
         self.notify("Started a new, empty briefing.")
 
+    def action_toggle_short(self) -> None:
+        """Switch between the full briefing and the short brief (preview and export)."""
+        self.short = not self.short
+        self.refresh_briefing()
+        self.notify("Short brief: purpose, points to make, key lessons." if self.short
+                    else "Full briefing.")
+
     def action_toggle_parts(self) -> None:
         """Hide or show the list of parts, to read the preview at full width."""
         side = self.query_one("#briefing-side")
@@ -208,7 +222,7 @@ class BriefingScreen(Track2Screen):
         self.notify(f"Saved as {path} (track2 brief {briefing.id})")
 
     def action_export(self) -> None:
-        """Export to HTML, Markdown, text, SVG or JSON at a path the user picks."""
+        """Export to PDF, Word, HTML, Markdown, text, SVG or JSON at a path the user picks."""
         if not self.refs:
             self.notify("Nothing to export yet: add parts with b.", severity="warning")
             return
@@ -217,8 +231,14 @@ class BriefingScreen(Track2Screen):
 
         briefing, lib = self.compose_briefing()
 
+        short = self.short
+
         def write(fmt: str, path: Path) -> None:
-            path.write_text(export(briefing, lib, fmt), encoding="utf-8")
+            content = export(briefing, lib, fmt, short=short)
+            if isinstance(content, bytes):
+                path.write_bytes(content)
+            else:
+                path.write_text(content, encoding="utf-8")
 
         def done(path: Path | None) -> None:
             if path is not None:

@@ -12,15 +12,17 @@ from textual.containers import Horizontal
 from textual.widgets import Footer, Header, Static
 from textual.widgets.option_list import Option
 
+from cases.document.case import case_subtitle
 from tui.screens.base import Track2Screen
 from tui.screens.case_view import TABS, Entry, Tab, case_tabs, marked, similar_entries
+from tui.styles import writer_styles
 from tui.widgets.entry_list import EntryList
 from tui.widgets.find_bar import FindBar
 from tui.widgets.rows import literal, styled
 
 TAB_KEYS: list[BindingType] = [
-    Binding(str(n), f"show_tab({n - 1})", label, show=False, id=f"case.tab{n}")
-    for n, (_, label) in enumerate(TABS, 1)
+    Binding(str(n % 10), f"show_tab({n - 1})", label, show=False, id=f"case.tab{n}")
+    for n, (_, label, _sections) in enumerate(TABS, 1)
 ]
 
 
@@ -67,12 +69,12 @@ class CaseScreen(Track2Screen):
             return
         self.sub_title = "Case"
         head = literal(case.title, "bold")
-        head.append(f"  {case.years}  track {', '.join(case.track)}", style="dim")
+        head.append(f"  {case_subtitle(case)}", style="dim")
         if case.origin != "curated":
             head.append_text(literal(f"  from {case.origin}", "italic"))
         yield Static(head, id="case-title")
         titles = {r.id: r.title for r in self.store.rows}
-        self.tabs = case_tabs(case, titles)
+        self.tabs = case_tabs(case, titles, writer_styles(self.app))
         related = next(t for t in self.tabs if t.id == "related")
         similar = [(h.case_id, h.title) for h in self.store.more_like(case.id, limit=12)
                    if h.kind == "case"]

@@ -15,7 +15,7 @@ from rich.text import Text
 from tui.widgets.rows import literal, styled
 
 if TYPE_CHECKING:
-    from cases.model import Case, Item
+    from cases.model import Case
 
 
 @dataclass
@@ -40,153 +40,49 @@ class Tab:
 
 
 TABS = (
-    ("overview", "Overview"),
-    ("timeline", "Timeline"),
-    ("lessons", "Lessons"),
-    ("challenges", "Challenges"),
-    ("recommendations", "Recommendations"),
-    ("questions", "Questions"),
-    ("sources", "Sources"),
-    ("related", "Related"),
-    ("disputed", "Disputed"),
+    ("overview", "Overview", ("summary", "facts", "background", "actors", "outcome", "track")),
+    ("timeline", "Timeline", ("timeline",)),
+    ("lessons", "Lessons", ("lessons",)),
+    ("challenges", "Challenges", ("challenges",)),
+    ("recommendations", "Recommendations", ("recommendations",)),
+    ("questions", "Questions", ("questions",)),
+    ("sources", "Sources", ()),
+    ("related", "Related", ("related",)),
+    ("disputed", "Disputed", ("disputed",)),
+    ("agreements", "Agreements", ("agreements",)),
 )
+"""(tab id, label, the document sections it shows); sources show the document's references."""
 ITEM_TABS = {"lesson": "lessons", "challenge": "challenges", "recommendation": "recommendations"}
 
 
-def _block(title: str, *body: Text | str) -> Text:
-    out = styled(title, "bold")
-    for part in body:
-        out.append("\n")
-        out.append_text(part if isinstance(part, Text) else literal(part))
-    return out
+def case_tabs(case: Case, titles: dict[str, str],
+              styles: dict[str, str] | None = None) -> list[Tab]:
+    """The tabs of a case, from its document; ``titles`` maps library case ids to titles."""
+    from briefings.writers.rich_writer import Writer
+    from cases.document import build_case
 
-
-def _item(case: Case, item: Item) -> Entry:
-    from cases.model import Recommendation
-    from cases.vocab import vocabulary
-
-    v = vocabulary()
-    text = literal(item.title, "bold")
-    text.append("\n")
-    text.append_text(literal(item.text))
-    meta = "tags: " + ", ".join(v.label("tags", x) for x in item.tags)
-    if isinstance(item, Recommendation):
-        meta += "  |  for: " + ", ".join(v.label("audiences", a) for a in item.audience)
-    text.append("\n")
-    text.append(meta, style="dim italic")
-    return Entry(text, ref=f"{case.id}/{item.id}", item_id=item.id)
-
-
-def _overview(case: Case) -> list[Entry]:
-    from cases.vocab import vocabulary
-
-    v = vocabulary()
-    facts = Text()
-    period = case.period.start + " to " + (case.period.end or "ongoing")
-    rows = (
-        ("Period", period),
-        ("Track", ", ".join(case.track)),
-        ("Regions", ", ".join(v.label("regions", r) for r in case.regions)),
-        ("Countries", ", ".join(v.label("countries", c) for c in case.countries)),
-        ("Themes", ", ".join(v.label("themes", t) for t in case.themes)),
-        ("Library", case.origin),
-        ("Reviewed", case.last_reviewed),
-    )
-    for label, value in rows:
-        if value:
-            facts.append(f"{label:<10}", style="bold")
-            facts.append_text(literal(value))
-            facts.append("\n")
-    facts.rstrip()
-    entries = [
-        Entry(_block("Summary", case.summary), ref=case.id),
-        Entry(facts, ref=case.id),
-        Entry(_block("Background", case.background)),
-    ]
-    if case.actors:
-        actors = styled("Actors", "bold")
-        for a in case.actors:
-            actors.append("\n- ")
-            actors.append_text(literal(a.name, "bold"))
-            actors.append(f" ({v.label('actor_types', a.type)}, {v.label('actor_roles', a.role)})")
-            extra = " / ".join(x for x in (a.affiliation, a.side) if x)
-            if extra:
-                actors.append(": ")
-                actors.append_text(literal(extra))
-        entries.append(Entry(actors))
-    entries.append(Entry(_block("Outcome", case.outcome)))
-    return entries
-
-
-def _sources(case: Case) -> list[Entry]:
-    out = []
-    for n, s in enumerate(case.sources, 1):
-        line = Text(f"{n}. ")
-        if s.author:
-            line.append_text(literal(s.author + ", "))
-        line.append_text(literal(s.title, "italic"))
-        rest = ", ".join(x for x in (s.publisher, str(s.year) if s.year else None) if x)
-        if rest:
-            line.append_text(literal(", " + rest))
-        if s.url:
-            line.append("\n")
-            line.append_text(literal(s.url, "underline"))
-        if s.is_source_article:
-            line.append("  (source article)", style="dim")
-        out.append(Entry(line))
-    return out
-
-
-def _related(case: Case, titles: dict[str, str]) -> list[Entry]:
-    from cases.vocab import vocabulary
-
-    v = vocabulary()
-    out = []
-    for r in case.related:
-        line = literal(titles.get(r.case, r.case), "bold")
-        line.append(f"  ({v.label('relations', r.relation)})", style="dim")
-        if r.case not in titles:
-            line.append("  not in this library", style="italic")
-        if r.note:
-            line.append("\n")
-            line.append_text(literal(r.note))
-        out.append(Entry(line, opens=r.case if r.case in titles else None))
-    return out
-
-
-def _disputed(case: Case) -> list[Entry]:
-    out = []
-    for d in case.disputed:
-        text = literal(d.claim, "bold")
-        for p in d.positions:
-            src = case.source(p.source)
-            text.append("\n- ")
-            text.append_text(literal(src.title if src else p.source, "italic"))
-            text.append(": ")
-            text.append_text(literal(p.says))
-        if d.note:
-            text.append("\nOur reading: ", style="bold")
-            text.append_text(literal(d.note))
-        out.append(Entry(text))
-    return out
-
-
-def case_tabs(case: Case, titles: dict[str, str]) -> list[Tab]:
-    """The nine tabs of a case; ``titles`` maps case ids in the library to their titles."""
-    tabs = {tid: Tab(tid, label) for tid, label in TABS}
-    tabs["overview"].entries = _overview(case)
-    for ev in case.timeline:
-        line = styled(f"{ev.date:<11}", "bold")
-        line.append_text(literal(ev.event))
-        tabs["timeline"].entries.append(Entry(line))
-    for kind, item in case.items():
-        tabs[ITEM_TABS[kind]].entries.append(_item(case, item))
-    for n, q in enumerate(case.discussion_questions, 1):
-        tabs["questions"].entries.append(Entry(Text(f"{n}. ").append_text(literal(q))))
-    tabs["sources"].entries = _sources(case)
-    tabs["related"].entries = _related(case, titles)
-    tabs["disputed"].entries = _disputed(case)
-    return list(tabs.values())
+    writer = Writer(styles)
+    doc = build_case(case, titles)
+    sections = {s.id: s for s in doc.sections}
+    tabs = []
+    for tab_id, label, section_ids in TABS:
+        tab = Tab(tab_id, label)
+        for sid in section_ids:
+            section = sections.get(sid)
+            if section is None:
+                continue
+            for n, entry in enumerate(e for b in section.blocks for e in writer.entries(b)):
+                text = writer.entry_text(entry)
+                if tab_id == "overview" and n == 0:
+                    text = styled(section.heading, "bold") + Text("\n") + text
+                item_id = entry.ref.partition("/")[2] if "/" in entry.ref else None
+                ref = entry.ref or (case.id if sid in ("summary", "facts") else None)
+                tab.entries.append(Entry(text, ref=ref, opens=entry.opens or None,
+                                         item_id=item_id))
+        if tab_id == "sources":
+            tab.entries = [Entry(writer.entry_text(e)) for e in writer.reference_entries(doc)]
+        tabs.append(tab)
+    return tabs
 
 
 def similar_entries(hits: list[tuple[str, str]], skip: set[str], count: int = 4) -> list[Entry]:

@@ -53,9 +53,40 @@ def _titles(items: list[str]) -> Text:
     return out
 
 
+def _ordered(tracks: list[str]) -> list[str]:
+    from cases.model import TRACKS
+
+    return [t for t in TRACKS if t in tracks]
+
+
 def compare_table(a: Case, b: Case, titles: dict[str, str]) -> Table:
     """A three-column table: field, first case, second case."""
-    table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 1, 1, 0))
+    from briefings.writers.rich_writer import Writer
+    from cases.document import build_case
+
+    writer = Writer()
+
+    def prose(case: Case, section_id: str) -> Text:
+        # The case's own document: the same words and citation numbers as its case view.
+        section = next((s for s in build_case(case).sections if s.id == section_id), None)
+        entries = [e for b in section.blocks for e in writer.entries(b)] if section else []
+        return Text("\n").join(writer.entry_text(e) for e in entries)
+
+    def actors(case: Case) -> Text:
+        from cases.vocab import vocabulary
+
+        v = vocabulary()
+        out = Text()
+        for n, x in enumerate(case.actors):
+            out.append("\n" if n else "")
+            out.append("- ")
+            out.append_text(literal(x.name, "bold"))
+            role = v.label("actor_roles", x.role) + (f", {x.side}" if x.side else "")
+            out.append_text(literal(f" ({role})", "dim"))
+        return out
+
+    # Three spaces between the columns: with one, two columns read as one sentence.
+    table = Table(box=None, expand=True, show_edge=False, pad_edge=False, padding=(0, 3, 1, 0))
     table.add_column("", style="bold", no_wrap=True, width=11)
     table.add_column(literal(a.title, "bold"), ratio=1, overflow="fold")
     table.add_column(literal(b.title, "bold"), ratio=1, overflow="fold")
@@ -66,13 +97,13 @@ def compare_table(a: Case, b: Case, titles: dict[str, str]) -> Table:
 
     table.add_row("Period", *(Text(c.period.start + " to " + (c.period.end or "ongoing"))
                               for c in (a, b)))
-    table.add_row("Track", *lists("track", a.track, b.track))
+    table.add_row("Track", *lists("track", _ordered(a.track), _ordered(b.track)))
     table.add_row("Regions", *lists("regions", a.regions, b.regions))
     table.add_row("Countries", *lists("countries", a.countries, b.countries))
     table.add_row("Themes", *lists("themes", a.themes, b.themes))
-    table.add_row("Actors", *(_titles([x.name for x in c.actors]) for c in (a, b)))
-    table.add_row("Summary", literal(a.summary), literal(b.summary))
-    table.add_row("Outcome", literal(a.outcome), literal(b.outcome))
+    table.add_row("Actors", actors(a), actors(b))
+    table.add_row("Summary", prose(a, "summary"), prose(b, "summary"))
+    table.add_row("Outcome", prose(a, "outcome"), prose(b, "outcome"))
     for label, attr in (("Lessons", "lessons"), ("Challenges", "challenges"),
                         ("Recs", "recommendations")):
         table.add_row(label, *(_titles([i.title for i in getattr(c, attr)]) for c in (a, b)))

@@ -18,6 +18,8 @@ from tui.screens.base import PANE_BINDINGS
 from tui.widgets.rows import literal, styled
 
 EXPORT_FORMATS = (
+    ("PDF (.pdf)", "pdf", ".pdf"),
+    ("Word (.docx)", "docx", ".docx"),
     ("HTML (.html)", "html", ".html"),
     ("Markdown (.md)", "md", ".md"),
     ("Plain text (.txt)", "text", ".txt"),
