@@ -91,7 +91,7 @@ def build_briefing(briefing: Briefing, lib: Library) -> Document:
     """The whole briefing: title block, summary, sections, the cases drawn on, references."""
     res = resolve(briefing, lib)
     citer = BriefingCiter()
-    sections = [Section("summary", "Summary", (Prose(_plain(briefing.summary)),))]
+    sections = [Section("summary", "Executive summary", (Prose(_plain(briefing.summary)),))]
     for n, rs in enumerate(res.sections, 1):
         blocks: list[Block] = [Prose(_plain(rs.text))] if rs.text else []
         for part in rs.parts:

@@ -27,7 +27,7 @@ def test_curated_briefing_prints_as_plain_text_when_piped() -> None:
     assert out.returncode == 0, out.stderr
     assert "\x1b" not in out.stdout
     assert "The origins and theory of Track II diplomacy" in out.stdout
-    assert "Executive summary" in out.stdout and "Sources" in out.stdout
+    assert "Executive summary" in out.stdout and "References" in out.stdout
     assert max(len(line) for line in out.stdout.splitlines()) <= 90
     assert all(line == line.rstrip() for line in out.stdout.splitlines())
 
@@ -47,7 +47,7 @@ def test_briefings_lists_curated_and_saved_ones_as_json(tmp_path: Path) -> None:
     assert mine == [{"id": "oslo-for-the-team", "title": "Oslo for the team",
                      "audience": mine[0]["audience"], "origin": "user"}]
     reprinted = run_cli("brief", "oslo-for-the-team", "--format", "md")
-    assert reprinted.returncode == 0 and reprinted.stdout.startswith("# Oslo for the team\n")
+    assert reprinted.returncode == 0 and "\n# Oslo for the team\n" in reprinted.stdout
     human = run_cli("briefings")
     assert "oslo-for-the-team" in human.stdout and CURATED_ID in human.stdout
 
@@ -61,7 +61,8 @@ def test_ad_hoc_from_cases_to_a_file_follows_the_suffix(tmp_path: Path) -> None:
     page = target.read_text(encoding="utf-8")
     assert page.startswith("<!DOCTYPE html>")
     assert "<h1>Peace channels</h1>" in page and "<dd>Mediators</dd>" in page
-    assert page.count('<section class="part"') == 2
+    # The executive summary, one section per case, the cases drawn on.
+    assert page.count('<section class="part"') == 4
 
 
 def test_svg_export_parses(tmp_path: Path) -> None:
@@ -128,13 +129,15 @@ def test_hostile_case_text_is_data_on_the_command_line(evil_library: Path, fmt: 
         assert "script" not in page.tags
         assert "[bold]loud[/bold] <script>alert(1)</script>" in "".join(page.text)
     elif fmt == "md":
-        assert "\\[bold\\]loud\\[/bold\\] \\<script\\>" in out.stdout
+        assert "[bold]loud[/bold] \\<script\\>" in out.stdout
     elif fmt == "svg":
         text = "".join(ET.fromstring(out.stdout).itertext()).replace("\xa0", " ")
         assert "[bold]loud[/bold]" in text and "<script>" in text
     else:
-        lesson = json.loads(out.stdout)["sections"][0]["entries"][0]["items"][0]
-        assert lesson["text"].startswith("[bold]loud[/bold] <script>alert(1)</script>")
+        data = json.loads(out.stdout)
+        items = [e for s in data["sections"] for b in s["blocks"] for e in b.get("entries", [])]
+        text = items[0]["text"][0][0]["text"]
+        assert text.startswith("[bold]loud[/bold] <script>alert(1)</script>")
 
 
 def test_pager_is_used_on_a_terminal_for_a_long_briefing(
@@ -160,15 +163,17 @@ def test_ad_hoc_from_a_query_groups_the_best_items_by_case() -> None:
     out = run_cli("brief", "--query", "trust", "--limit", "5", "--format", "json")
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
-    assert data["query"] == "trust" and "trust" in data["title"]
-    entries = [e for s in data["sections"] for e in s["entries"]]
+    assert ("Query", "trust") in [tuple(m) for m in data["meta"]] and "trust" in data["title"]
+    entries = [e for s in data["sections"] for b in s["blocks"] if b["type"] == "items"
+               for e in b["entries"]]
     assert 1 <= len(entries) <= 5
     assert {e["kind"] for e in entries} <= {"lesson", "recommendation"}
     # One section per case, each holding only that case's items.
-    case_ids = [{e["case_id"] for e in s["entries"]} for s in data["sections"]]
+    case_ids = [{e["ref"].split("/")[0] for b in s["blocks"] if b["type"] == "items"
+                 for e in b["entries"]} for s in data["sections"][1:-1]]
     assert all(len(ids) == 1 for ids in case_ids)
     assert len({next(iter(ids)) for ids in case_ids}) == len(case_ids)
-    assert data["sources"], "the cited cases' sources are listed"
+    assert data["references"], "the cited sources are listed"
 
 
 def test_a_query_with_no_match_is_a_clear_error() -> None:

@@ -11,11 +11,11 @@ from tests.unit.test_search_fixtures import write_case
 
 
 def test_search_json_shape() -> None:
-    proc = run_cli("search", "oslo", "--json", "--limit", "3")
+    proc = run_cli("search", "back channel oslo", "--json", "--limit", "3")
     assert proc.returncode == 0, proc.stderr
     data = json.loads(proc.stdout)
     assert set(data) == {"query", "total", "hits", "suggestion", "facets"}
-    assert data["query"] == "oslo" and data["total"] >= len(data["hits"]) > 0
+    assert data["query"] == "back channel oslo" and data["total"] >= len(data["hits"]) > 0
     hit = data["hits"][0]
     assert set(hit) == {"kind", "case_id", "item_id", "title", "case_title", "score", "snippet"}
     assert hit["case_id"] == "oslo-back-channel"

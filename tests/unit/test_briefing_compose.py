@@ -15,7 +15,10 @@ from briefings import (
     library_revision,
 )
 from briefings.compose import slugify
-from briefings.resolve import case_label, cite_label, number_ranges, resolve
+from briefings import briefing_document
+from briefings.resolve import resolve
+from cases.citations import strip_markers
+from cases.document import number_label
 from cases.library import Library, LibraryDir, load_library
 from tests.unit.test_briefing_helpers import SHARED_URL, write_library
 
@@ -64,7 +67,7 @@ def test_from_refs_groups_by_case_in_order_of_first_hit(lib: Library) -> None:
     assert b.query == "trust" and b.title == "Briefing: trust" and b.id == "briefing-trust"
     assert "2 lessons, 1 recommendation" in b.summary
     # Items out of context get the case's summary as their framing.
-    assert b.sections[0].text == lib.cases["beta-channel"].summary
+    assert b.sections[0].text == strip_markers(lib.cases["beta-channel"].summary)
 
 
 def test_from_refs_a_whole_case_absorbs_its_items(lib: Library) -> None:
@@ -90,25 +93,26 @@ def test_slugify() -> None:
     assert len(slugify("word " * 40)) <= 60 and not slugify("word " * 40).endswith("-")
 
 
-def test_citations_are_deduplicated_and_numbered_in_order(lib: Library) -> None:
-    b = compose_from_refs(lib, ["beta-channel/fund-it", "alpha-talks/trust-first"])
-    res = resolve(b, lib)
-    urls = [c.source.url for c in res.citations]
-    assert urls == ["https://example.org/beta-channel", SHARED_URL,
-                    "https://example.org/alpha-talks"]
-    assert [c.number for c in res.citations] == [1, 2, 3]
-    shared = res.citations[1]
-    assert shared.case_ids == ["beta-channel", "alpha-talks"]
-    beta, alpha = (s.entries[0] for s in res.sections)
-    assert beta.cites == (1, 2) and alpha.cites == (3, 2)
-    assert beta.kind == "recommendation" and beta.item is not None
+def test_citations_are_deduplicated_and_numbered_in_order_of_first_citation(lib: Library) -> None:
+    b = compose_from_refs(lib, ["beta-channel/fund-it", "alpha-talks/trust-first",
+                                "alpha-talks/fund-it"])
+    doc = briefing_document(b, lib)
+    # beta's recommendation cites the shared report; alpha's lesson its own history; alpha's
+    # recommendation the shared report again, which keeps its number.
+    assert [r.url for r in doc.references] == [SHARED_URL, "https://example.org/alpha-talks"]
+    assert [r.number for r in doc.references] == [1, 2]
+    assert doc.references[0].ids == ("beta-channel/shared", "alpha-talks/shared")
+    items = [e for s in doc.sections for blk in s.blocks for e in getattr(blk, "entries", ())]
+    assert [(i.ref, i.cites) for i in items if i.ref] == [
+        ("beta-channel/fund-it", (1,)), ("alpha-talks/trust-first", (2,)),
+        ("alpha-talks/fund-it", (1,))]
 
 
 def test_a_whole_case_under_its_own_title_is_not_titled_twice(lib: Library) -> None:
     res = resolve(compose_from_cases(lib, ["alpha-talks"]), lib)
-    assert res.sections[0].entries[0].titled is False
+    assert res.sections[0].parts[0].titled is False
     res = resolve(compose_from_refs(lib, ["alpha-talks/keep-quiet"]), lib)
-    assert res.sections[0].entries[0].titled is True
+    assert res.sections[0].parts[0].titled is True
 
 
 def test_resolve_refuses_a_dangling_reference(tmp_path: Path, lib: Library) -> None:
@@ -118,14 +122,10 @@ def test_resolve_refuses_a_dangling_reference(tmp_path: Path, lib: Library) -> N
         resolve(b, smaller)
 
 
-def test_number_ranges_and_labels() -> None:
-    assert number_ranges((5, 1, 2, 3)) == [(1, 3), (5, 5)]
-    assert cite_label((1, 2, 3, 5, 7, 8)) == "[1-3, 5, 7-8]"
-    assert cite_label((4,)) == "[4]"
-
-
-def test_case_label_adds_years_only_when_missing(lib: Library) -> None:
-    assert case_label(lib.cases["alpha-talks"]) == "Alpha talks (1990-1991)"
+def test_number_labels() -> None:
+    assert number_label((5, 1, 2, 3)) == "1\u20133, 5"
+    assert number_label((1, 2, 3, 5, 7, 8)) == "1\u20133, 5, 7\u20138"
+    assert number_label((4,)) == "4"
 
 
 def test_library_revision_follows_content(tmp_path: Path) -> None:

@@ -36,6 +36,43 @@ RELEVANCE = [
     ("trade deficit Mnuchin", "us-china-comprehensive-economic-dialogue"),
     ("student exchanges europe china", "eu-china-people-to-people-dialogue"),
     ("canada university alberta", "canada-china-track-two"),
+    ("Kelman Israeli Palestinian workshops", "kelman-problem-solving-workshops"),
+    ("John Burton London workshop Indonesia Malaysia", "burton-controlled-communication"),
+    ("Greek and Turkish Cypriot workshops", "cyprus-bicommunal-workshops"),
+    ("Vamik Volkan Estonia Russian speakers", "estonia-russia-volkan-dialogues"),
+    ("ANC Afrikaners Dakar", "dakar-1987-idasa"),
+    ("Esterhuyse Mbeki secret talks England", "mells-park-talks"),
+    ("Beilin Abed Rabbo model peace agreement", "geneva-initiative"),
+    ("Hirschfeld Pundak final status talks Sweden", "stockholm-channel-beilin-abu-mazen"),
+    ("Catholic community Rome Renamo peace", "santegidio-mozambique"),
+    ("Lutheran church Guatemala guerrillas URNG", "lwf-oslo-guatemala-talks"),
+    ("Adam Curle Quakers Biafra", "quaker-mediation-nigeria-biafra"),
+    ("Archbishop Carey religious leaders Holy Land", "alexandria-process"),
+    ("Ahtisaari Helsinki GAM Indonesia", "aceh-hd-centre-and-cmi"),
+    ("ASEAN Regional Forum think tanks", "asean-isis-and-cscap"),
+    ("Hasjim Djalal Spratlys workshops", "south-china-sea-workshops-indonesia"),
+    ("India Pakistan retired diplomats Rajasthan fort", "neemrana-dialogue"),
+    ("Cuban missile crisis ABC journalist KGB", "scali-fomin-channel"),
+    ("Pope John XXIII Khrushchev Kennedy test ban", "cousins-test-ban-channel"),
+    ("Kissinger Aubrac Hanoi", "pennsylvania-channel-1967"),
+    ("Jimmy Carter Kim Il Sung", "carter-pyongyang-1994"),
+    ("Tajikistan civil war Saunders sustained dialogue", "inter-tajik-dialogue"),
+    ("Abkhazia Georgia Berghof workshops", "georgian-abkhaz-schlaining-process"),
+    ("Armenian genocide Turkey commission David Phillips",
+     "turkish-armenian-reconciliation-commission"),
+    ("Susan Shirk six-party talks forum", "northeast-asia-cooperation-dialogue"),
+    ("Iran nuclear deal Pickering Luers dialogue", "us-iran-track-ii"),
+    ("Santos FARC Havana peace talks", "colombia-farc-exploratory-talks"),
+    ("Ben Rhodes Cuba Pope Francis Canada", "us-cuba-secret-talks"),
+    ("ACRS Middle East arms control SIPRI", "middle-east-arms-control-track-two"),
+    ("Israel Syria Golan secret non-paper", "liel-suleiman-channel"),
+    ("Sudan Nuba ceasefire Switzerland Danforth", "nuba-mountains-buergenstock"),
+    ("ETA Basque San Sebastian Kofi Annan", "aiete-conference"),
+    ("Leymah Gbowee women Liberia peace", "liberia-women-mass-action"),
+    ("Ashafa Wuye Nigeria interfaith mediation", "imam-and-pastor-kaduna"),
+    ("MILF Bangsamoro Malaysia peace talks", "mindanao-international-contact-group"),
+    ("Nepal Maoists king seven parties", "nepal-twelve-point-understanding"),
+    ("Tamil Tigers Norway Solheim ceasefire", "sri-lanka-norway-facilitation"),
 ]
 
 
@@ -85,7 +122,8 @@ def test_misspelt_name_gets_did_you_mean(curated: SearchIndex) -> None:
 
 
 def test_fuzzy_finds_a_swapped_letter(curated: SearchIndex) -> None:
-    assert curated.search("olso~", limit=1).hits[0].case_id == "oslo-back-channel"
+    hits = curated.search("olso~", limit=3).hits  # two cases have Oslo in their title now
+    assert "oslo-back-channel" in [h.case_id for h in hits]
 
 
 def test_prefix(curated: SearchIndex) -> None:

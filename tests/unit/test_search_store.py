@@ -309,7 +309,7 @@ def test_read_only_index_is_used_while_current(three: Path, tmp_path: Path,
     cache = tmp_path / "cache"
     SearchIndex.open(_lib(three), cache).close()
 
-    def refuse(self: IndexLock) -> None:
+    def refuse(self: IndexLock, on_wait: object = None) -> None:
         raise PermissionError(13, "Permission denied")
 
     monkeypatch.setattr(IndexLock, "acquire", refuse)
