@@ -252,12 +252,15 @@ class Writer:
     # Whole documents ------------------------------------------------------------------------
 
     def entry_text(self, entry: Entry) -> Text:
-        """An entry as one Text (the explorer's rows): labels inline, indents as spaces."""
+        """An entry as one Text (the explorer's rows): labels inline.
+
+        Indents are left out: a list row wraps its Text without a hanging indent, so an
+        indented first line would make the paragraph ragged rather than set off.
+        """
         out = Text()
         for n, line in enumerate(entry.lines):
             if n:
                 out.append("\n")
-            out.append(" " * line.indent)
             if line.label:
                 out.append_text(lit(line.label, self.s("label")))
             out.append_text(line.text)

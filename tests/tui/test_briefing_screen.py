@@ -44,10 +44,11 @@ async def test_preview_is_what_the_briefing_renders(make_app: MakeApp) -> None:
     async with app.run_test(size=(120, 40)) as pilot:
         screen = await open_briefing(pilot, "harbour-talks/steady-funding", "lantern-channel")
         briefing, lib = screen.compose_briefing()
-        from briefings import render
+        from briefings import briefing_document
+        from briefings.writers.rich_writer import render
 
         console = Console(width=200, record=True, file=open("/dev/null", "w"))  # noqa: SIM115
-        console.print(render(briefing, lib))
+        console.print(render(briefing_document(briefing, lib)))
         expected = console.export_text()
         text = screen_text(app)
         assert briefing.title in text
@@ -115,7 +116,7 @@ async def test_export_to_html_and_markdown_at_a_chosen_path(make_app: MakeApp,
         assert "exists: press enter again" in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)
-        assert target.read_text(encoding="utf-8").startswith("# ")
+        assert target.read_text(encoding="utf-8").split("\n\n")[1].startswith("# ")
 
 
 async def test_export_to_a_missing_folder_reports_the_error(make_app: MakeApp,

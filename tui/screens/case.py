@@ -93,7 +93,7 @@ class CaseScreen(Track2Screen):
 
     @staticmethod
     def _nav_label(n: int, tab: Tab) -> Text:
-        label = styled(f"{n} ", "dim") + Text(f"{tab.label:<15}")
+        label = styled(f"{n % 10} ", "dim") + Text(f"{tab.label:<15}")
         if tab.entries and tab.id != "overview":
             label.append(f"{len(tab.entries):>2}", style="dim")
         return label
@@ -146,7 +146,7 @@ class CaseScreen(Track2Screen):
             content.add_options(self._options(tab))
             section = styled(f"{index + 1}/{len(self.tabs)} ", "dim")
             section.append(tab.label, style="bold")
-            section.append("   keys 1-9 or left/right: other parts", style="dim")
+            section.append("   keys 1-9, 0 or left/right: other parts", style="dim")
             self.query_one("#case-section", Static).update(section)
         if self.tabs[index].entries:
             content.highlighted = entry if entry is not None else self._cursor.get(index, 0)
