@@ -9,13 +9,13 @@ import pytest
 
 from briefings import (
     BriefingProblem,
+    briefing_document,
     compose_from_cases,
     compose_from_refs,
     export,
     library_revision,
 )
 from briefings.compose import slugify
-from briefings import briefing_document
 from briefings.resolve import resolve
 from cases.citations import strip_markers
 from cases.document import number_label

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import pytest
 
-from briefings import curated_briefings, export
+from briefings import briefing_document, curated_briefings, export
 from briefings.loader import curated_dir, read_briefing
-from briefings import briefing_document
-from briefings.writers.markdown import md_escape
 from briefings.resolve import resolve
+from briefings.writers.markdown import md_escape
 from cases.library import Library, load_library
 
 FILES = sorted(curated_dir().glob("*.yaml"))

@@ -69,7 +69,7 @@ def test_writer_output_is_pinned(what: str, fmt: str, lib: Library, doc: Documen
     if UPDATE or not path.exists():
         path.parent.mkdir(exist_ok=True)
         path.write_text(out, encoding="utf-8")
-    assert out == path.read_text(encoding="utf-8"), f"run with TRACK2_UPDATE_GOLDEN=1 to accept"
+    assert out == path.read_text(encoding="utf-8"), "run with TRACK2_UPDATE_GOLDEN=1 to accept"
 
 
 # Citations -----------------------------------------------------------------------------------
