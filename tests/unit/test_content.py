@@ -231,3 +231,10 @@ def test_the_near_duplicate_check_can_fail() -> None:
     twin = b.model_copy(update={"lessons": [a.lessons[0]]})
     fake = Library(dirs=lib.dirs, cases={a.id: a, b.id: twin})
     assert near_duplicates(fake)
+
+
+def test_years_in_a_title_agree_with_the_period(library: Library) -> None:
+    for case in library.cases.values():
+        found = re.search(r"\((\d{4}(?:-\d{4})?-?)\)", case.title)
+        if found:
+            assert found.group(1) == case.years, f"{case.id}: title says {found.group(1)}"

@@ -17,7 +17,22 @@ def register(sub: Any) -> None:
 
 
 def run(ctx: Context) -> int:
-    """Run the Textual app; Textual is imported here and nowhere on other commands' paths."""
+    """Run the Textual app; Textual is imported here and nowhere on other commands' paths.
+
+    Without a terminal on both stdin and stdout (``track2 | cat``, ``track2 > file``, CI) the
+    full-screen explorer would draw into a pipe and wait for keys that never come: say so and
+    stop with a usage error instead.
+    """
+    import sys
+
+    if not (sys.stdin.isatty() and sys.stdout.isatty()):
+        from tui.context import UsageError
+
+        where = "output" if sys.stdin.isatty() else "input"
+        raise UsageError(
+            f"the explorer needs a terminal, and its {where} is not one; for output that can "
+            "be piped use `track2 list`, `track2 show ID` or `track2 search QUERY`"
+        )
     from tui.app import create_app
 
     app = create_app(ctx.dirs)

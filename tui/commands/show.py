@@ -37,10 +37,12 @@ def find_case(ctx: Context, case_id: str) -> Any:
         return case
     from difflib import get_close_matches
 
-    ids = list(ctx.library.cases)
-    close = get_close_matches(case_id, ids, n=3)
-    close += [i for i in ids if case_id and (i.startswith(case_id) or case_id in i.split("-"))
-              and i not in close][: 3 - len(close)]
+    ids = sorted(ctx.library.cases)
+    # Prefix first ("oslo"), then a whole word of the id ("pong"), then spelling ("olso").
+    close = [i for i in ids if case_id and i.startswith(case_id)]
+    close += [i for i in ids if case_id in i.split("-") and i not in close]
+    close += [i for i in get_close_matches(case_id, ids, n=3) if i not in close]
+    close = close[:3]
     hint = f"; did you mean {', '.join(close)}?" if close else "; see `track2 list`"
     raise UserError(f"no case with id '{case_id}'{hint}")
 
@@ -59,6 +61,9 @@ def run(ctx: Context) -> int:
 
         data = case.model_dump(mode="json")
         data["origin"] = case.origin
+        # The numbers every other format shows for each source id ([3] is sources[2]).
+        for n, src in enumerate(data["sources"], 1):
+            src["number"] = n
         text = CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}",
                            json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
         if args.output:
