@@ -43,7 +43,7 @@ def _meta(res: Resolved) -> tuple[tuple[str, str], ...]:
     rows = [("Audience", b.audience), ("Purpose", b.purpose), ("As of", b.as_of.isoformat())]
     if b.query:
         rows.append(("Query", b.query))
-    rows.append(("Library revision", res.revision))
+    rows.append(("Revision", res.revision))
     return tuple(rows)
 
 

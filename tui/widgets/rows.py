@@ -81,7 +81,7 @@ def case_line(row: CaseRow, width: int, marked: bool = False) -> Text:
     """One line: mark, title, years, track, themes (themes only when there is room)."""
     from cases.vocab import vocabulary
 
-    years_w, track_w = 10, 9
+    years_w, track_w = 10, 13  # " I,1.5,II,III": the widest track label, and a gap
     themes_w = (width - 2) // 4 if width >= 90 else 0
     title_w = max(8, width - 2 - years_w - track_w - themes_w)
     line = styled("* " if marked else "  ", "bold")
