@@ -73,43 +73,61 @@ def _build(data: dict[str, object]) -> Briefing:
         raise BriefingProblem(f"{where}: {err['msg']}") from None
 
 
-def compose_from_cases(lib: Library, case_ids: Sequence[str], title: str | None = None,
-                       audience: str | None = None, purpose: str | None = None,
-                       as_of: dt.date | None = None, briefing_id: str | None = None) -> Briefing:
+def compose_from_cases(
+    lib: Library,
+    case_ids: Sequence[str],
+    title: str | None = None,
+    audience: str | None = None,
+    purpose: str | None = None,
+    as_of: dt.date | None = None,
+    briefing_id: str | None = None,
+) -> Briefing:
     """A briefing with one section per case, each case shown whole (summary, outcome, items).
 
     Raises BriefingProblem for an unknown case id (with a suggestion) or an empty list.
     """
     for raw in case_ids:
         if "/" in raw:
-            raise BriefingProblem(f"'{raw}' names an item, not a case; give the case id "
-                                  f"'{split_ref(raw.strip())[0]}'")
+            raise BriefingProblem(
+                f"'{raw}' names an item, not a case; give the case id '{split_ref(raw.strip())[0]}'"
+            )
     refs = _check(case_ids, lib)
     cases = [lib.cases[r] for r in refs]
-    title = title or ("Briefing: " + cases[0].title if len(cases) == 1
-                      else f"Briefing: {len(cases)} Track II cases")
+    title = title or (
+        "Briefing: " + cases[0].title
+        if len(cases) == 1
+        else f"Briefing: {len(cases)} Track II cases"
+    )
     plural = "case" if len(cases) == 1 else f"{len(cases)} cases"
     summary = (
         f"This briefing covers {plural}: {_names(cases)}. For each it sets out what happened, "
         "how it ended, and the lessons, challenges and recommendations drawn from it. "
         "Every source the cases rely on is listed, numbered, at the end."
     )
-    return _build({
-        "id": briefing_id or slugify(title),
-        "title": title,
-        "audience": audience or DEFAULT_AUDIENCE,
-        "purpose": purpose
-        or f"Background on {plural} chosen for this meeting, and what they teach.",
-        "as_of": as_of or dt.date.today(),
-        "summary": summary,
-        "sections": [{"heading": c.title, "refs": [c.id]} for c in cases],
-    })
+    return _build(
+        {
+            "id": briefing_id or slugify(title),
+            "title": title,
+            "audience": audience or DEFAULT_AUDIENCE,
+            "purpose": purpose
+            or f"Background on {plural} chosen for this meeting, and what they teach.",
+            "as_of": as_of or dt.date.today(),
+            "summary": summary,
+            "sections": [{"heading": c.title, "refs": [c.id]} for c in cases],
+        }
+    )
 
 
-def compose_from_refs(lib: Library, refs: Sequence[str], title: str | None = None,
-                      query: str | None = None, audience: str | None = None,
-                      purpose: str | None = None, as_of: dt.date | None = None,
-                      briefing_id: str | None = None) -> Briefing:
+def compose_from_refs(
+    lib: Library,
+    refs: Sequence[str],
+    title: str | None = None,
+    query: str | None = None,
+    audience: str | None = None,
+    purpose: str | None = None,
+    as_of: dt.date | None = None,
+    briefing_id: str | None = None,
+) -> Briefing:
     """A briefing from references (``case-id`` or ``case-id/item-id``), grouped by case.
 
     Sections follow the order in which cases first appear in ``refs`` (for a query, best hit
@@ -132,37 +150,50 @@ def compose_from_refs(lib: Library, refs: Sequence[str], title: str | None = Non
         found = lib.cases[case_id].item(item_id or "")
         if found:
             counts[found[0]] = counts.get(found[0], 0) + 1
-    what = ", ".join(f"{counts[k]} {k}{'' if counts[k] == 1 else 's'}"
-                     for k in ("lesson", "challenge", "recommendation") if k in counts)
+    what = ", ".join(
+        f"{counts[k]} {k}{'' if counts[k] == 1 else 's'}"
+        for k in ("lesson", "challenge", "recommendation")
+        if k in counts
+    )
     if query:
         title = title or f"Briefing: {query}"
-        summary = (f"What the library's cases teach about \u201c{query}\u201d: "
-                   f"{what or 'the matching cases'}, from {_names(cases)}. ")
+        summary = (
+            f"What the library's cases teach about \u201c{query}\u201d: "
+            f"{what or 'the matching cases'}, from {_names(cases)}. "
+        )
     else:
         title = title or "Briefing: selected lessons and recommendations"
         summary = f"A selection of {what or 'cases'} from {_names(cases)}. "
-    summary += ("Each item is shown under the case it comes from, with that case's sources "
-                "numbered in the list at the end.")
+    summary += (
+        "Each item is shown under the case it comes from, with that case's sources "
+        "numbered in the list at the end."
+    )
     sections = []
     for case in cases:
         group = groups[case.id]
         has_whole = case.id in whole
-        sections.append({
-            "heading": case.title,
-            # Items read out of context need the case's story; a whole case already tells it.
-            **({} if has_whole else {"text": strip_markers(case.summary)}),
-            "refs": group,
-        })
-    default_purpose = (f"The best lessons and recommendations for \u201c{query}\u201d, "
-                       "grouped by case." if query else "Lessons and recommendations chosen "
-                       "for this meeting, grouped by case.")
-    return _build({
-        "id": briefing_id or slugify(title),
-        "title": title,
-        "audience": audience or DEFAULT_AUDIENCE,
-        "purpose": purpose or default_purpose,
-        "as_of": as_of or dt.date.today(),
-        "summary": summary,
-        "sections": sections,
-        **({"query": query} if query else {}),
-    })
+        sections.append(
+            {
+                "heading": case.title,
+                # Items read out of context need the case's story; a whole case already tells it.
+                **({} if has_whole else {"text": strip_markers(case.summary)}),
+                "refs": group,
+            }
+        )
+    default_purpose = (
+        f"The best lessons and recommendations for \u201c{query}\u201d, grouped by case."
+        if query
+        else "Lessons and recommendations chosen for this meeting, grouped by case."
+    )
+    return _build(
+        {
+            "id": briefing_id or slugify(title),
+            "title": title,
+            "audience": audience or DEFAULT_AUDIENCE,
+            "purpose": purpose or default_purpose,
+            "as_of": as_of or dt.date.today(),
+            "summary": summary,
+            "sections": sections,
+            **({"query": query} if query else {}),
+        }
+    )

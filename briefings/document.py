@@ -80,11 +80,17 @@ def _merge_items(blocks: list[Block]) -> list[Block]:
 
 def _cases_list(res: Resolved) -> Related:
     v = vocabulary()
-    return Related(tuple(
-        RelatedRow(c.id, c.title, f"{c.years} \u00b7 Track {track_label(c.track)}",
-                   ", ".join(v.label("themes", t) for t in c.themes))
-        for c in res.cases
-    ))
+    return Related(
+        tuple(
+            RelatedRow(
+                c.id,
+                c.title,
+                f"{c.years} \u00b7 Track {track_label(c.track)}",
+                ", ".join(v.label("themes", t) for t in c.themes),
+            )
+            for c in res.cases
+        )
+    )
 
 
 def build_briefing(briefing: Briefing, lib: Library) -> Document:
@@ -115,8 +121,11 @@ def build_short(briefing: Briefing, lib: Library) -> Document:
     res = resolve(briefing, lib)
     citer = BriefingCiter()
     parts = [p for s in res.sections for p in s.parts]
-    items: list[CaseItem] = [(p.case, k, i) for p in parts for k, i in
-             ([(p.kind, p.item)] if p.item is not None else p.case.items())]
+    items: list[CaseItem] = [
+        (p.case, k, i)
+        for p in parts
+        for k, i in ([(p.kind, p.item)] if p.item is not None else p.case.items())
+    ]
     if briefing.points_to_make:
         points = []
         for point in briefing.points_to_make[:SHORT_POINTS]:
@@ -132,8 +141,14 @@ def build_short(briefing: Briefing, lib: Library) -> Document:
             for c, k, i in _spread(items, "recommendation")
         ]
     lessons = [
-        ItemEntry("lesson", i.title, (), citer.numbers(c, i.sources),
-                  ref=f"{c.id}/{i.id}", source_case=f"{c.title} ({c.years})")
+        ItemEntry(
+            "lesson",
+            i.title,
+            (),
+            citer.numbers(c, i.sources),
+            ref=f"{c.id}/{i.id}",
+            source_case=f"{c.title} ({c.years})",
+        )
         for c, k, i in _spread(items, "lesson")
     ]
     sections = [

@@ -17,8 +17,14 @@ def briefing_document(briefing: Briefing, lib: Library, short: bool = False) -> 
     return build_short(briefing, lib) if short else build_briefing(briefing, lib)
 
 
-def export(briefing: Briefing, lib: Library, fmt: str, width: int | None = None,
-           short: bool = False, paper: str = "a4") -> str | bytes:
+def export(
+    briefing: Briefing,
+    lib: Library,
+    fmt: str,
+    width: int | None = None,
+    short: bool = False,
+    paper: str = "a4",
+) -> str | bytes:
     """The briefing in ``fmt``: text for text formats, bytes for PDF and DOCX.
 
     Raises BriefingProblem for an unknown format or a reference that does not resolve.

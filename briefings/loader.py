@@ -66,8 +66,9 @@ def dangling(ref: str, lib: Library) -> str | None:
     return None
 
 
-def read_briefing(path: Path, lib: Library | None = None, origin: str = USER,
-                  display: str | None = None) -> Loaded[Briefing]:
+def read_briefing(
+    path: Path, lib: Library | None = None, origin: str = USER, display: str | None = None
+) -> Loaded[Briefing]:
     """Load one briefing file; never raises for bad content.
 
     The id must equal the file name; with ``lib``, every reference must resolve in it.
@@ -100,8 +101,11 @@ def load_briefing(source: Path | str, lib: Library | None = None) -> Briefing:
 def _files(folder: Path) -> list[Path]:
     if not folder.is_dir():
         return []
-    return sorted(p for p in folder.iterdir()
-                  if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file())
+    return sorted(
+        p
+        for p in folder.iterdir()
+        if p.suffix in (".yaml", ".yml") and not p.name.startswith(".") and p.is_file()
+    )
 
 
 def _folder(folder: Path, origin: str, problems: list[Problem] | None) -> list[Briefing]:

@@ -42,8 +42,10 @@ def save_briefing(briefing: Briefing, path: Path | None = None, replace: bool = 
     if target.stem != briefing.id:
         # The loader insists that a briefing's id is its file name; refuse to write a file it
         # would then reject.
-        raise BriefingProblem(f"a briefing with id '{briefing.id}' must be saved as "
-                              f"{briefing.id}.yaml, not {target.name}")
+        raise BriefingProblem(
+            f"a briefing with id '{briefing.id}' must be saved as "
+            f"{briefing.id}.yaml, not {target.name}"
+        )
     target.parent.mkdir(parents=True, exist_ok=True)
     text = briefing_yaml(briefing)
     if not replace and _holds_other(target, text):

@@ -56,9 +56,6 @@ def _countries(overrides: dict[str, str]) -> dict[str, str]:
     """ISO 3166-1 alpha-2 codes from pycountry, named as vocab.yaml says where it says."""
     import pycountry
 
-    table = {
-        c.alpha_2: getattr(c, "common_name", None) or c.name
-        for c in pycountry.countries
-    }
+    table = {c.alpha_2: getattr(c, "common_name", None) or c.name for c in pycountry.countries}
     table.update(overrides)
     return dict(sorted(table.items(), key=lambda kv: kv[1]))

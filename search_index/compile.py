@@ -82,8 +82,9 @@ def _as_searched(field: str, words: list[str]) -> list[str]:
     return list(dict.fromkeys(t for w in words if (t := stem(w))))
 
 
-def _expanded(reader: Any, prefix: str, fields: dict[str, float], expand_from: tuple[str, ...],
-              keep: int) -> Q.Query | None:
+def _expanded(
+    reader: Any, prefix: str, fields: dict[str, float], expand_from: tuple[str, ...], keep: int
+) -> Q.Query | None:
     """Terms starting with ``prefix`` in ``expand_from``, looked up in ``fields``."""
     subs: list[Q.Query] = []
     for field, weight in fields.items():
@@ -181,8 +182,7 @@ class Compiled:
         return self.positive[0] if len(self.positive) == 1 else Q.Or(self.positive)
 
 
-def compile_query(reader: Any, parsed: ParsedQuery, kind: str | None,
-                  typeahead: bool) -> Compiled:
+def compile_query(reader: Any, parsed: ParsedQuery, kind: str | None, typeahead: bool) -> Compiled:
     """Whoosh queries for every part of ``parsed``."""
     out = Compiled()
     last = parsed.clauses[-1] if parsed.clauses else None

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from cases.citations import strip_markers
-from cases.model import Case, Item, Recommendation
 from cases.vocab import vocabulary
 from search_index.schema import NAMES_REPEAT, TITLE_REPEAT
+
+if TYPE_CHECKING:
+    from cases.model import Case, Item
 
 CASE_BOOST = 2.0
 """How much more a case document weighs than one of its items, for the same words."""
@@ -127,8 +129,8 @@ def _item_document(
 ) -> dict[str, Any]:
     tag_labels = " ".join(_labels("tags", item.tags))
     meta: dict[str, Any] = {"case_title": case.title, "item_id": item.id, "tags": list(item.tags)}
-    if isinstance(item, Recommendation):
-        meta["audience"] = list(item.audience)
+    if getattr(item, "audience", None):  # a recommendation
+        meta["audience"] = list(getattr(item, "audience", []))
     return {
         "key": f"{case.id}/{item.id}",
         "kind": kind,

@@ -113,13 +113,18 @@ class FastRanker:
             for d in seen:
                 counts[d] = counts.get(d, 0) + 1
         # More clauses first, then score, then the lower document number (as Whoosh breaks ties).
-        best = heapq.nlargest(
-            limit, scores.items(), key=lambda kv: (counts[kv[0]], kv[1], -kv[0])
-        )
+        best = heapq.nlargest(limit, scores.items(), key=lambda kv: (counts[kv[0]], kv[1], -kv[0]))
         return [(d, s) for d, s in best]
 
-    def _add_term(self, field: str, text: str, boost: float, ok: bytes,
-                  scores: dict[int, float], seen: set[int]) -> None:
+    def _add_term(
+        self,
+        field: str,
+        text: str,
+        boost: float,
+        ok: bytes,
+        scores: dict[int, float],
+        seen: set[int],
+    ) -> None:
         searcher = self.searcher
         try:
             idf = searcher.idf(field, text) * boost

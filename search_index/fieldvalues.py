@@ -16,8 +16,14 @@ FILTER_FIELDS = ("kind", "track", "theme", "region", "country", "tag", "decade",
 TEXT_FIELDS = {"title": "title", "name": "names"}
 """Field prefixes that restrict a word to one searchable field."""
 ALIASES = {
-    "type": "kind", "themes": "theme", "regions": "region", "countries": "country",
-    "tags": "tag", "years": "year", "names": "name", "tracks": "track",
+    "type": "kind",
+    "themes": "theme",
+    "regions": "region",
+    "countries": "country",
+    "tags": "tag",
+    "years": "year",
+    "names": "name",
+    "tracks": "track",
 }
 _VOCAB_KIND = {"theme": "themes", "region": "regions", "tag": "tags", "country": "countries"}
 _TRACKS = {"i": "I", "1": "I", "1.5": "1.5", "ii": "II", "2": "II", "iii": "III", "3": "III"}
@@ -76,8 +82,7 @@ def _vocab_values(field: str, raw: str) -> list[str]:
         # Whole words of the label: "asia" is East, South and Southeast Asia, not Eurasia.
         words = re.compile(rf"\b{re.escape(want.replace('-', ' '))}\b")
         found = [
-            i for i in ids
-            if words.search(table[i].lower()) or words.search(i.replace("-", " "))
+            i for i in ids if words.search(table[i].lower()) or words.search(i.replace("-", " "))
         ]
     if found:
         return found

@@ -7,7 +7,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from cases.library import CURATED, LibraryDir
+from cases.dirs import CURATED, LibraryDir
 from cases.paths import user_cache_dir
 from cases.problems import Problem
 from search_index.fieldvalues import BadValue, canonical_field, normalise
@@ -34,8 +34,15 @@ class SearchIndex:
     ``problems`` lists every file of the library that did not load.
     """
 
-    def __init__(self, store: Store, dirs: list[LibraryDir], root: Path, home: Path | None,
-                 stats: UpdateStats, notice: str | None) -> None:
+    def __init__(
+        self,
+        store: Store,
+        dirs: list[LibraryDir],
+        root: Path,
+        home: Path | None,
+        stats: UpdateStats,
+        notice: str | None,
+    ) -> None:
         self._store = store
         self._dirs = dirs
         self._root = root
@@ -50,9 +57,14 @@ class SearchIndex:
     # Opening -----------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, dirs: list[LibraryDir], cache_root: Path | None = None,
-             progress: Progress | None = None, rebuild: bool = False,
-             on_wait: Callable[[int | None], None] | None = None) -> SearchIndex:
+    def open(
+        cls,
+        dirs: list[LibraryDir],
+        cache_root: Path | None = None,
+        progress: Progress | None = None,
+        rebuild: bool = False,
+        on_wait: Callable[[int | None], None] | None = None,
+    ) -> SearchIndex:
         """Open the index of ``dirs``, building or updating it first as needed.
 
         Only files whose size, mtime and hash changed are read again. When the cache folder
@@ -172,9 +184,15 @@ class SearchIndex:
                         return fallback(exc)
             return fallback(RuntimeError("unreachable"))
 
-    def search(self, query: str, kind: str | None = None, limit: int = 20,
-               typeahead: bool = False, filters: dict[str, str] | None = None,
-               facets: bool = True) -> SearchResult:
+    def search(
+        self,
+        query: str,
+        kind: str | None = None,
+        limit: int = 20,
+        typeahead: bool = False,
+        filters: dict[str, str] | None = None,
+        facets: bool = True,
+    ) -> SearchResult:
         """Search cases and items; never raises (a bad query comes back with ``error`` set).
 
         ``kind`` is one of case, lesson, challenge, recommendation, or "item" for any of the
@@ -230,6 +248,7 @@ class SearchIndex:
 
     def stats(self) -> dict[str, Any]:
         """Figures for ``track2 index --stats``: documents by kind, size, segments, location."""
+
         def work(session: Session) -> dict[str, Any]:
             kinds = {k: v.bit_count() for k, v in session.facets.values["kind"].items()}
             size = 0

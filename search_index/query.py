@@ -144,7 +144,12 @@ def parse(text: str) -> ParsedQuery:
 
 
 def _add_clause(
-    out: ParsedQuery, raw: str, quoted: bool, start: int, end: int, negate: bool,
+    out: ParsedQuery,
+    raw: str,
+    quoted: bool,
+    start: int,
+    end: int,
+    negate: bool,
     restrict: str | None,
 ) -> None:
     if quoted:

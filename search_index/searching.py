@@ -109,8 +109,9 @@ def marks_of(queries: Iterable[Q.Query]) -> Marks:
     return Marks(frozenset(stemmed), frozenset(folded), tuple(dict.fromkeys(phrases)))
 
 
-def ranked(session: Session, compiled: Compiled, matched: int,
-           limit: int) -> list[tuple[int, float]]:
+def ranked(
+    session: Session, compiled: Compiled, matched: int, limit: int
+) -> list[tuple[int, float]]:
     """The best ``limit`` documents: those matching every clause first, then the others.
 
     Ranking by how many clauses match before BM25 is what "an OR group that rewards AND"
@@ -138,7 +139,11 @@ def ranked(session: Session, compiled: Compiled, matched: int,
 
 
 def run_search(
-    session: Session, parsed: ParsedQuery, kind: str | None, limit: int, typeahead: bool,
+    session: Session,
+    parsed: ParsedQuery,
+    kind: str | None,
+    limit: int,
+    typeahead: bool,
     want_facets: bool = True,
 ) -> SearchResult:
     """Search, count, facet and suggest; errors in the query are already in ``parsed``."""
@@ -148,7 +153,7 @@ def run_search(
     ):
         # Only syntax ("title:(", "AND OR"): listing the whole library would look like an answer.
         parsed.errors.append(
-            "nothing to search for: type a word, a \"phrase\" or a field such as theme:health"
+            'nothing to search for: type a word, a "phrase" or a field such as theme:health'
         )
         result.error = "; ".join(dict.fromkeys(parsed.errors))
         return result

@@ -126,4 +126,3 @@ def _merge(spans: list[Span]) -> list[Span]:
         else:
             out.append(span)
     return out
-

@@ -29,7 +29,7 @@ from whoosh import index as whoosh_index
 from whoosh.filedb.filestore import RamStorage
 from whoosh.searching import Searcher
 
-from cases.library import LibraryDir
+from cases.dirs import LibraryDir
 from search_index.locking import IndexLock
 from search_index.manifest import (
     Manifest,

@@ -9,14 +9,17 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from cases.library import LibraryDir
-from cases.loader import load_case
-from cases.model import Case
+from cases.dirs import LibraryDir
 from search_index.documents import documents
 from search_index.manifest import FileEntry, Manifest, Seen, dir_list, scan, sha256_of
 from search_index.model import UpdateStats
+
+if TYPE_CHECKING:
+    # The case model (pydantic) is imported only when a file has to be read again, so a
+    # search over an index that is current never loads it.
+    from cases.model import Case
 
 Progress = Callable[[int, int], None]
 
@@ -49,18 +52,30 @@ def _entry(seen: Seen, old: FileEntry | None, parsed: dict[str, Case]) -> tuple[
     try:
         raw = Path(seen.path).read_bytes()
     except OSError as exc:
-        problem = {"path": key, "line": 0, "column": 0, "field": "",
-                   "message": f"cannot read: {exc.strerror}"}
+        problem = {
+            "path": key,
+            "line": 0,
+            "column": 0,
+            "field": "",
+            "message": f"cannot read: {exc.strerror}",
+        }
         return FileEntry(key, seen.label, seen.size, seen.mtime_ns, "", False, [problem]), True
     digest = sha256_of(raw)
     if old and old.sha256 == digest and old.label == seen.label:
         # Touched, not edited: remember the new mtime and skip the parse.
         return old._replace(size=seen.size, mtime_ns=seen.mtime_ns), False
+    from cases.loader import load_case
+
     loaded = load_case(Path(seen.path), key, seen.label)
     if loaded.value is not None:
         parsed[key] = loaded.value
     entry = FileEntry(
-        key, seen.label, seen.size, seen.mtime_ns, digest, loaded.value is not None,
+        key,
+        seen.label,
+        seen.size,
+        seen.mtime_ns,
+        digest,
+        loaded.value is not None,
         [p.as_dict() for p in loaded.problems],
     )
     return entry, True
@@ -118,6 +133,8 @@ def apply_plan(
         case = plan.parsed.get(path)
         if case is None:
             # A file that was shadowed and now provides the case again: unchanged, not parsed.
+            from cases.loader import load_case
+
             loaded = load_case(Path(path), path, labels[path])
             case = loaded.value
         if case is not None:

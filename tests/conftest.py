@@ -16,8 +16,9 @@ CURATED = REPO / "cases" / "curated"
 
 
 @pytest.fixture(autouse=True)
-def isolated_user_folders(tmp_path_factory: pytest.TempPathFactory,
-                          monkeypatch: pytest.MonkeyPatch) -> Iterator[Path]:
+def isolated_user_folders(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> Iterator[Path]:
     """Point the cache and data folders at fresh temp folders; drop TRACK2_LIBRARY."""
     base = tmp_path_factory.mktemp("user")
     monkeypatch.setenv("TRACK2_CACHE_DIR", str(base / "cache"))
@@ -47,15 +48,20 @@ def copy_case(user_library: Path):  # type: ignore[no-untyped-def]
     return copy
 
 
-def run_cli(*args: str, env: dict[str, str] | None = None, input: str | None = None,
-            cwd: Path | None = None) -> subprocess.CompletedProcess[str]:
+def run_cli(
+    *args: str, env: dict[str, str] | None = None, input: str | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[str]:
     """Run ``python -m tui ARGS`` in a subprocess, piped (so no colour), and capture output."""
-
 
     full_env = dict(os.environ)
     full_env.pop("FORCE_COLOR", None)
     full_env.update(env or {})
     return subprocess.run(
         [sys.executable, "-m", "tui", *args],
-        capture_output=True, text=True, env=full_env, input=input, cwd=cwd, timeout=120,
+        capture_output=True,
+        text=True,
+        env=full_env,
+        input=input,
+        cwd=cwd,
+        timeout=120,
     )

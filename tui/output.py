@@ -5,18 +5,24 @@ from __future__ import annotations
 import io
 import json
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from rich.console import Console
+if TYPE_CHECKING:
+    # Rich is imported when something is printed for people, not for --json.
+    from rich.console import Console
 
 
 def console(stderr: bool = False) -> Console:
     """A Console on stdout (or stderr); Rich drops colour when not a TTY or NO_COLOR is set."""
+    from rich.console import Console
+
     return Console(stderr=stderr, highlight=False, soft_wrap=False)
 
 
 def plain_console(width: int = 88) -> Console:
     """A Console that records plain text only (for --format text); it writes nowhere."""
+    from rich.console import Console
+
     return Console(
         width=width,
         color_system=None,
@@ -31,7 +37,7 @@ def print_json(data: Any) -> None:
     """Machine-readable output on stdout, UTF-8, one document.
 
     Letters of every script stay readable, but control and bidi-override characters are
-    written as ``\\uXXXX`` escapes: the data is intact and a terminal showing it is safe.
+    written as JSON ``\\u`` escapes: the data is intact and a terminal showing it is safe.
     """
     from cases.text import CONTROL
 

@@ -10,8 +10,18 @@ from cases.document import Document
 FORMATS = ("text", "ansi", "html", "svg", "md", "json", "pdf", "docx")
 """Formats a document can be written to (the terminal's Rich view aside)."""
 BINARY = {"pdf", "docx"}
-SUFFIXES = {".txt": "text", ".ans": "ansi", ".html": "html", ".htm": "html", ".svg": "svg",
-            ".md": "md", ".markdown": "md", ".json": "json", ".pdf": "pdf", ".docx": "docx"}
+SUFFIXES = {
+    ".txt": "text",
+    ".ans": "ansi",
+    ".html": "html",
+    ".htm": "html",
+    ".svg": "svg",
+    ".md": "md",
+    ".markdown": "md",
+    ".json": "json",
+    ".pdf": "pdf",
+    ".docx": "docx",
+}
 
 
 class UnknownFormat(ValueError):
@@ -27,8 +37,9 @@ def format_for(path: str | Path) -> str:
     return SUFFIXES[suffix]
 
 
-def write(doc: Document, fmt: str, width: int | None = None,
-          paper: str = "a4") -> tuple[str | bytes, list[str]]:
+def write(
+    doc: Document, fmt: str, width: int | None = None, paper: str = "a4"
+) -> tuple[str | bytes, list[str]]:
     """``doc`` in ``fmt`` and the notes the writer has for the reader (PDF: missing fonts)."""
     if fmt == "text":
         from briefings.writers.console_formats import to_text

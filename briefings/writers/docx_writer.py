@@ -15,6 +15,7 @@ from docx.shared import Pt, RGBColor
 from docx.text.paragraph import Paragraph
 
 from cases.document import (
+    KIND_LABELS,
     Actors,
     Agreements,
     Block,
@@ -34,8 +35,6 @@ from cases.document import (
 from cases.text import clean
 
 MUTED = RGBColor(0x55, 0x55, 0x5D)
-KIND_LABELS = {"lesson": "Lesson", "challenge": "Challenge",
-               "recommendation": "Recommendation", "point": "Point"}
 
 
 def _text(text: str) -> str:
@@ -96,10 +95,14 @@ def _block(d: Any, block: Block) -> None:
                 p.add_run(_text(block.label) + ": ").bold = True
             _spans(p, para)
     elif isinstance(block, Facts | Timeline):
-        rows = (block.rows if isinstance(block, Facts)
-                else tuple((e.date, e.text) for e in block.events))
-        cites = ((),) * len(rows) if isinstance(block, Facts) else tuple(
-            e.cites for e in block.events)
+        rows = (
+            block.rows
+            if isinstance(block, Facts)
+            else tuple((e.date, e.text) for e in block.events)
+        )
+        cites = (
+            ((),) * len(rows) if isinstance(block, Facts) else tuple(e.cites for e in block.events)
+        )
         table = d.add_table(rows=0, cols=2)
         for (label, value), numbers in zip(rows, cites, strict=True):
             cells = table.add_row().cells

@@ -6,6 +6,7 @@ import html
 from importlib import resources
 
 from cases.document import (
+    KIND_LABELS,
     Actors,
     Agreements,
     Block,
@@ -24,9 +25,6 @@ from cases.document import (
 from cases.document.cite import number_label
 from cases.text import clean
 
-KIND_LABELS = {"lesson": "Lesson", "challenge": "Challenge",
-               "recommendation": "Recommendation", "point": "Point"}
-
 
 def esc(text: str) -> str:
     """Text as safe HTML: control and bidi characters removed, ``<>&"'`` escaped."""
@@ -37,8 +35,11 @@ def _cites(numbers: tuple[int, ...]) -> str:
     if not numbers:
         return ""
     links = ", ".join(f'<a href="#ref-{n}">{n}</a>' for n in sorted(set(numbers)))
-    return f' <sup class="cite">[{links}]</sup>' if len(numbers) < 6 else (
-        f' <sup class="cite">[{esc(number_label(numbers))}]</sup>')
+    return (
+        f' <sup class="cite">[{links}]</sup>'
+        if len(numbers) < 6
+        else (f' <sup class="cite">[{esc(number_label(numbers))}]</sup>')
+    )
 
 
 def _para(para: Para) -> str:
@@ -63,8 +64,9 @@ def _block(block: Block) -> str:
     elif isinstance(block, Items):
         if block.kind == "point":
             out.append('<ul class="items">')
-            out += [f"<li><strong>{esc(i.title)}</strong>{_cites(i.cites)}</li>"
-                    for i in block.entries]
+            out += [
+                f"<li><strong>{esc(i.title)}</strong>{_cites(i.cites)}</li>" for i in block.entries
+            ]
             out.append("</ul>")
         for item in block.entries if block.kind != "point" else ():
             out.append(f'<article class="entry {esc(item.kind)}">')
@@ -80,15 +82,19 @@ def _block(block: Block) -> str:
             out.append("</article>")
     elif isinstance(block, Timeline):
         out.append('<dl class="timeline">')
-        out += [f"<dt>{esc(e.date)}</dt><dd>{esc(e.text)}{_cites(e.cites)}</dd>"
-                for e in block.events]
+        out += [
+            f"<dt>{esc(e.date)}</dt><dd>{esc(e.text)}{_cites(e.cites)}</dd>" for e in block.events
+        ]
         out.append("</dl>")
     elif isinstance(block, Actors):
         out.append('<ul class="items">')
         for a in block.rows:
             extra = " · ".join(esc(x) for x in (a.affiliation, a.side) if x)
-            out.append(f"<li><strong>{esc(a.name)}</strong> ({esc(a.type)}, {esc(a.role)})"
-                       + (f": {extra}" if extra else "") + "</li>")
+            out.append(
+                f"<li><strong>{esc(a.name)}</strong> ({esc(a.type)}, {esc(a.role)})"
+                + (f": {extra}" if extra else "")
+                + "</li>"
+            )
         out.append("</ul>")
     elif isinstance(block, Related):
         out.append('<ul class="items">')
@@ -99,8 +105,11 @@ def _block(block: Block) -> str:
     elif isinstance(block, Disputed):
         for d in block.entries:
             out.append(f'<article class="entry"><h4>{esc(d.claim)}</h4><ul class="items">')
-            out += [f"<li><em>{esc(p.source)}</em>{_cites((p.cite,) if p.cite else ())}: "
-                    f"{esc(p.says)}</li>" for p in d.positions]
+            out += [
+                f"<li><em>{esc(p.source)}</em>{_cites((p.cite,) if p.cite else ())}: "
+                f"{esc(p.says)}</li>"
+                for p in d.positions
+            ]
             out += [f"<li><strong>Our reading:</strong> {_para(p)}</li>" for p in d.note]
             out.append("</ul></article>")
     elif isinstance(block, Questions):
@@ -109,9 +118,10 @@ def _block(block: Block) -> str:
         out.append('<ul class="items">')
         for ag in block.rows:
             note = " ".join(_para(p) for p in ag.note)
-            out.append(f"<li><strong>{esc(ag.name)}</strong> ({esc(ag.date)}, {esc(ag.relation)},"
-                       f" PA-X {ag.pax}) {_url(ag.url)}" + (f"<br>{note}" if note else "")
-                       + "</li>")
+            out.append(
+                f"<li><strong>{esc(ag.name)}</strong> ({esc(ag.date)}, {esc(ag.relation)},"
+                f" PA-X {ag.pax}) {_url(ag.url)}" + (f"<br>{note}" if note else "") + "</li>"
+            )
         out.append("</ul>")
     elif isinstance(block, CaseHead):
         title = f"{esc(block.title)} " if block.title else ""

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from cases.document import (
+    KIND_LABELS,
     Actors,
     Agreements,
     Block,
@@ -27,8 +28,6 @@ from cases.text import clean
 _SPECIAL = re.compile(r"[\\`*_{}<>#|~&]|\](?=[(\[:])")
 """What CommonMark reads as syntax in running text. A bracket becomes a link only when "]" is
 followed by "(", "[" or ":", so only that "]" is escaped: "[3]" and "(1992)" stay as written."""
-KIND_LABELS = {"lesson": "Lesson", "challenge": "Challenge",
-               "recommendation": "Recommendation", "point": "Point"}
 
 
 def md_escape(text: str) -> str:
@@ -66,8 +65,10 @@ def _block(block: Block) -> list[str]:
         for item in block.entries:
             kind = f"{KIND_LABELS.get(item.kind, item.kind)}: " if item.source_case else ""
             if block.kind == "point" or not item.text:
-                out.append(f"- **{e(kind + item.title)}**{_cites(item.cites)}"
-                           + (f" ({e(item.source_case)})" if item.source_case else ""))
+                out.append(
+                    f"- **{e(kind + item.title)}**{_cites(item.cites)}"
+                    + (f" ({e(item.source_case)})" if item.source_case else "")
+                )
                 continue
             out += [f"#### {e(kind + item.title)}{_cites(item.cites)}", ""]
             out += [line for p in item.text for line in (_para(p), "")]
@@ -84,8 +85,9 @@ def _block(block: Block) -> list[str]:
     elif isinstance(block, Actors):
         for a in block.rows:
             extra = ", ".join(e(x) for x in (a.affiliation, a.side) if x)
-            out.append(f"- **{e(a.name)}** ({e(a.type)}, {e(a.role)})"
-                       + (f": {extra}" if extra else ""))
+            out.append(
+                f"- **{e(a.name)}** ({e(a.type)}, {e(a.role)})" + (f": {extra}" if extra else "")
+            )
         out.append("")
     elif isinstance(block, Related):
         for r in block.rows:
@@ -95,8 +97,10 @@ def _block(block: Block) -> list[str]:
     elif isinstance(block, Disputed):
         for d in block.entries:
             out += [f"**{e(d.claim)}**", ""]
-            out += [f"- *{e(p.source)}*{_cites((p.cite,) if p.cite else ())}: {e(p.says)}"
-                    for p in d.positions]
+            out += [
+                f"- *{e(p.source)}*{_cites((p.cite,) if p.cite else ())}: {e(p.says)}"
+                for p in d.positions
+            ]
             out += [f"- Our reading: {_para(p)}" for p in d.note]
             out.append("")
     elif isinstance(block, Questions):
@@ -104,8 +108,10 @@ def _block(block: Block) -> list[str]:
     elif isinstance(block, Agreements):
         for ag in block.rows:
             note = " ".join(_para(p) for p in ag.note)
-            out.append(f"- **{e(ag.name)}** ({ag.date}, {e(ag.relation)}, PA-X {ag.pax}): "
-                       f"{_url(ag.url)}" + (f". {note}" if note else ""))
+            out.append(
+                f"- **{e(ag.name)}** ({ag.date}, {e(ag.relation)}, PA-X {ag.pax}): "
+                f"{_url(ag.url)}" + (f". {note}" if note else "")
+            )
         out.append("")
     elif isinstance(block, CaseHead):
         title = f"{e(block.title)} " if block.title else ""

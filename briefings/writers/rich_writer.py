@@ -21,6 +21,7 @@ from rich.table import Table
 from rich.text import Text
 
 from cases.document import (
+    KIND_LABELS,
     Actors,
     Agreements,
     Block,
@@ -58,13 +59,6 @@ STYLES: dict[str, str] = {
     "kind.point": "bold",
 }
 """Role -> Rich style for the terminal; the explorer replaces the colours with its theme's."""
-
-KIND_LABELS = {
-    "lesson": "Lesson",
-    "challenge": "Challenge",
-    "recommendation": "Recommendation",
-    "point": "Point",
-}
 
 
 @dataclass
@@ -185,8 +179,10 @@ class Writer:
             return [self.item(e) for e in block.entries]
         if isinstance(block, Timeline):
             width = max((len(e.date) for e in block.events), default=0) + 2
-            return [Entry([Line(lit(e.text) + self.cites(e.cites), 0, e.date.ljust(width))],
-                          tight=True) for e in block.events]
+            return [
+                Entry([Line(lit(e.text) + self.cites(e.cites), 0, e.date.ljust(width))], tight=True)
+                for e in block.events
+            ]
         if isinstance(block, Actors):
             out = []
             for a in block.rows:
@@ -224,14 +220,17 @@ class Writer:
             return out
         if isinstance(block, Questions):
             width = len(str(len(block.items))) + 2
-            return [Entry([Line(lit(q), 0, f"{n}.".ljust(width))], tight=True)
-                    for n, q in enumerate(block.items, 1)]
+            return [
+                Entry([Line(lit(q), 0, f"{n}.".ljust(width))], tight=True)
+                for n, q in enumerate(block.items, 1)
+            ]
         if isinstance(block, Agreements):
             out = []
             for ag in block.rows:
                 text = lit(ag.name, self.s("item"))
-                text.append_text(lit(f"  {ag.date} \u00b7 {ag.relation} \u00b7 PA-X {ag.pax}",
-                                     self.s("meta")))
+                text.append_text(
+                    lit(f"  {ag.date} \u00b7 {ag.relation} \u00b7 PA-X {ag.pax}", self.s("meta"))
+                )
                 lines = [Line(text)] + [Line(self.para(p), 2) for p in ag.note]
                 link = Style.parse(self.s("link") or "none") + Style(link=ag.url)
                 lines.append(Line(lit(ag.url, link), 2))
@@ -305,14 +304,18 @@ class Writer:
         parts: list[RenderableType] = [self.title_block(doc)]
         for note in doc.notes:
             parts.append(lit("Note: " + note, self.s("meta")))
-        sections = [(s.heading, [e for b in s.blocks for e in self.entries(b)])
-                    for s in doc.sections]
+        sections = [
+            (s.heading, [e for b in s.blocks for e in self.entries(b)]) for s in doc.sections
+        ]
         if doc.references:
-            sections.append(("References" if doc.kind != "case" else "Sources",
-                             self.reference_entries(doc)))
+            sections.append(
+                ("References" if doc.kind != "case" else "Sources", self.reference_entries(doc))
+            )
         for heading, entries in sections:
-            parts += [Text(""), Rule(lit(heading, self.s("heading")), align="left",
-                                     style=self.s("rule"))]
+            parts += [
+                Text(""),
+                Rule(lit(heading, self.s("heading")), align="left", style=self.s("rule")),
+            ]
             for n, entry in enumerate(entries):
                 if n and not (entry.tight and entries[n - 1].tight):
                     parts.append(Text(""))

@@ -1,6 +1,7 @@
 """The document model (blocks) and the builder of a case's document; no Rich, no markup."""
 
 from cases.document.blocks import (
+    KIND_LABELS,
     ActorRow,
     Actors,
     AgreementRow,
@@ -29,6 +30,7 @@ from cases.document.case import build_case, case_sections, questions_handout
 from cases.document.cite import BriefingCiter, Citer, number_label
 
 __all__ = [
+    "KIND_LABELS",
     "ActorRow",
     "Actors",
     "AgreementRow",

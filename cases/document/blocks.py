@@ -38,6 +38,15 @@ class Prose:
     label: str = ""
 
 
+KIND_LABELS = {
+    "lesson": "Lesson",
+    "challenge": "Challenge",
+    "recommendation": "Recommendation",
+    "point": "Point",
+}
+"""How each kind of item is named to a reader."""
+
+
 @dataclass(frozen=True)
 class ItemEntry:
     """A lesson, challenge, recommendation or point to make."""
@@ -179,7 +188,15 @@ class CaseHead:
 
 
 Block = (
-    Facts | Prose | Items | Timeline | Actors | Related | Disputed | Questions | Agreements
+    Facts
+    | Prose
+    | Items
+    | Timeline
+    | Actors
+    | Related
+    | Disputed
+    | Questions
+    | Agreements
     | CaseHead
 )
 """Every kind of block a section can hold."""

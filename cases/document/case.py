@@ -27,8 +27,11 @@ from cases.document.cite import Citer
 from cases.model import Case, Item, Recommendation, track_label
 from cases.vocab import vocabulary
 
-KIND_HEADINGS = {"lesson": "Lessons", "challenge": "Challenges",
-                 "recommendation": "Recommendations"}
+KIND_HEADINGS = {
+    "lesson": "Lessons",
+    "challenge": "Challenges",
+    "recommendation": "Recommendations",
+}
 SECTION_IDS = {"lesson": "lessons", "challenge": "challenges", "recommendation": "recommendations"}
 
 
@@ -93,38 +96,80 @@ def case_sections(case: Case, citer: Citer, titles: dict[str, str] | None = None
     add("summary", "Summary", Prose(citer.paras(case, case.summary)))
     add("facts", "Facts", facts(case))
     add("background", "Background", Prose(citer.paras(case, case.background)))
-    add("actors", "Actors", Actors(tuple(
-        ActorRow(a.name, v.label("actor_types", a.type), v.label("actor_roles", a.role),
-                 a.affiliation or "", a.side or "")
-        for a in case.actors
-    )))
-    add("timeline", "Timeline", Timeline(tuple(
-        Event(e.date, e.event, citer.numbers(case, e.sources)) for e in case.timeline
-    )))
+    add(
+        "actors",
+        "Actors",
+        Actors(
+            tuple(
+                ActorRow(
+                    a.name,
+                    v.label("actor_types", a.type),
+                    v.label("actor_roles", a.role),
+                    a.affiliation or "",
+                    a.side or "",
+                )
+                for a in case.actors
+            )
+        ),
+    )
+    add(
+        "timeline",
+        "Timeline",
+        Timeline(
+            tuple(Event(e.date, e.event, citer.numbers(case, e.sources)) for e in case.timeline)
+        ),
+    )
     add("outcome", "Outcome", Prose(citer.paras(case, case.outcome)))
     add("track", "Which track, and why", Prose(citer.paras(case, case.track_note)))
     for kind, heading in KIND_HEADINGS.items():
         add(SECTION_IDS[kind], heading, items_block(case, kind, citer))
     add("questions", "Discussion questions", Questions(tuple(case.discussion_questions)))
     known = titles or {}
-    add("related", "Related cases", Related(tuple(
-        RelatedRow(r.case, known.get(r.case, r.case), v.label("relations", r.relation),
-                   r.note or "", in_library=titles is None or r.case in known)
-        for r in case.related
-    )))
-    add("disputed", "Disputed points", Disputed(tuple(
-        DisputedEntry(
-            d.claim,
-            tuple(Position(_source_title(case, p.source), p.says, citer.number(case, p.source))
-                  for p in d.positions),
-            citer.paras(case, d.note),
-        )
-        for d in case.disputed
-    )))
-    add("agreements", "Agreements", Agreements(tuple(
-        AgreementRow(a.pax, a.name, a.date, a.relation, a.url, citer.paras(case, a.note))
-        for a in case.agreements
-    )))
+    add(
+        "related",
+        "Related cases",
+        Related(
+            tuple(
+                RelatedRow(
+                    r.case,
+                    known.get(r.case, r.case),
+                    v.label("relations", r.relation),
+                    r.note or "",
+                    in_library=titles is None or r.case in known,
+                )
+                for r in case.related
+            )
+        ),
+    )
+    add(
+        "disputed",
+        "Disputed points",
+        Disputed(
+            tuple(
+                DisputedEntry(
+                    d.claim,
+                    tuple(
+                        Position(
+                            _source_title(case, p.source), p.says, citer.number(case, p.source)
+                        )
+                        for p in d.positions
+                    ),
+                    citer.paras(case, d.note),
+                )
+                for d in case.disputed
+            )
+        ),
+    )
+    add(
+        "agreements",
+        "Agreements",
+        Agreements(
+            tuple(
+                AgreementRow(a.pax, a.name, a.date, a.relation, a.url, citer.paras(case, a.note))
+                for a in case.agreements
+            )
+        ),
+    )
     return out
 
 
@@ -159,11 +204,19 @@ def questions_handout(case: Case) -> Document:
     citer = Citer()
     sections = [
         Section("summary", "The case", (Prose(citer.paras(case, case.summary)),)),
-        Section("questions", "Questions for discussion",
-                (Questions(tuple(case.discussion_questions)),)),
+        Section(
+            "questions", "Questions for discussion", (Questions(tuple(case.discussion_questions)),)
+        ),
     ]
-    used = {n for s in sections for b in s.blocks if isinstance(b, Prose)
-            for p in b.paras for span in p for n in span.cites}
+    used = {
+        n
+        for s in sections
+        for b in s.blocks
+        if isinstance(b, Prose)
+        for p in b.paras
+        for span in p
+        for n in span.cites
+    }
     refs = tuple(r for r in citer.references_of(case) if r.number in used)
     return Document(
         kind="questions",

@@ -90,9 +90,7 @@ class BriefingCiter(Citer):
 
     def references(self) -> tuple[Reference, ...]:
         """Only what was cited, in number order."""
-        return tuple(
-            _reference(n, src, tuple(ids)) for n, (src, ids) in enumerate(self._refs, 1)
-        )
+        return tuple(_reference(n, src, tuple(ids)) for n, (src, ids) in enumerate(self._refs, 1))
 
 
 def number_label(numbers: Iterable[int]) -> str:

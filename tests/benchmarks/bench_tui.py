@@ -52,14 +52,22 @@ Minimal().run()
 """
 
 
-def first_frame(command: list[str], marker: str, env: dict[str, str],
-                timeout: float = 30.0) -> float:
+def first_frame(
+    command: list[str], marker: str, env: dict[str, str], timeout: float = 30.0
+) -> float:
     """Seconds from spawning ``command`` in a 100x30 pty until ``marker`` is written."""
     master, slave = os.openpty()
     fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
     start = time.perf_counter()
-    proc = subprocess.Popen(command, stdin=slave, stdout=slave, stderr=slave, env=env,
-                            close_fds=True, start_new_session=True)
+    proc = subprocess.Popen(
+        command,
+        stdin=slave,
+        stdout=slave,
+        stderr=slave,
+        env=env,
+        close_fds=True,
+        start_new_session=True,
+    )
     os.close(slave)
     seen = b""
     elapsed = float("nan")
@@ -99,13 +107,17 @@ def bench_first_frame(runs: int) -> dict[str, float]:
     built = dict(base, TRACK2_CACHE_DIR=str(work / "cache"), TRACK2_DATA_DIR=str(work / "data"))
     subprocess.run([*track2, "index"], env=built, capture_output=True, check=True)
     marker = "Search cases and lessons"
-    results: dict[str, list[float]] = {"minimal": [], "track2 (index built)": [],
-                                       "track2 (no index)": []}
+    results: dict[str, list[float]] = {
+        "minimal": [],
+        "track2 (index built)": [],
+        "track2 (no index)": [],
+    }
     for n in range(runs):
         results["minimal"].append(first_frame([sys.executable, str(minimal)], "item 19", base))
         results["track2 (index built)"].append(first_frame(track2, marker, built))
-        fresh = dict(base, TRACK2_CACHE_DIR=str(work / f"fresh-{n}"),
-                     TRACK2_DATA_DIR=str(work / "data"))
+        fresh = dict(
+            base, TRACK2_CACHE_DIR=str(work / f"fresh-{n}"), TRACK2_DATA_DIR=str(work / "data")
+        )
         results["track2 (no index)"].append(first_frame(track2, marker, fresh))
     shutil.rmtree(work, ignore_errors=True)
     return {k: statistics.median(v) for k, v in results.items()}
@@ -120,8 +132,12 @@ def make_library(folder: Path, count: int) -> None:
         new_id = f"{src.stem}-copy-{n}"
         text = re.sub(r"(?m)^id: .*$", f"id: {new_id}", text, count=1)
         suffix = f" (copy {n})"
-        text = re.sub(r'(?m)^title: "?(.*?)"?$',
-                      lambda m, suffix=suffix: f'title: "{m.group(1)}{suffix}"', text, count=1)
+        text = re.sub(
+            r'(?m)^title: "?(.*?)"?$',
+            lambda m, suffix=suffix: f'title: "{m.group(1)}{suffix}"',
+            text,
+            count=1,
+        )
         (folder / f"{new_id}.yaml").write_text(text, encoding="utf-8")
 
 
@@ -155,8 +171,18 @@ async def keystrokes(count: int) -> list[float]:
         while not app.store.ready:
             await pilot.pause(0.05)
         await pilot.press("slash")
-        for query in ("trust", "back channel", "nuclear dialogue", "balloon", "negotiation",
-                      "human rights", "oslo", "confidential", "crisis hotline", "academic"):
+        for query in (
+            "trust",
+            "back channel",
+            "nuclear dialogue",
+            "balloon",
+            "negotiation",
+            "human rights",
+            "oslo",
+            "confidential",
+            "crisis hotline",
+            "academic",
+        ):
             await pilot.press("ctrl+u")
             await app.workers.wait_for_complete()
             for char in query:
@@ -190,9 +216,11 @@ def main() -> None:
         return
     lat = sorted(asyncio.run(keystrokes(args.cases)))
     p95 = lat[int(len(lat) * 0.95) - 1]
-    print(f"Keystroke to results at {args.cases} cases ({len(lat)} keys): "
-          f"median {statistics.median(lat) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
-          f"max {lat[-1] * 1000:.0f} ms")
+    print(
+        f"Keystroke to results at {args.cases} cases ({len(lat)} keys): "
+        f"median {statistics.median(lat) * 1000:.0f} ms, p95 {p95 * 1000:.0f} ms, "
+        f"max {lat[-1] * 1000:.0f} ms"
+    )
 
 
 if __name__ == "__main__":

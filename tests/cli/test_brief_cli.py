@@ -38,14 +38,28 @@ def test_briefings_lists_curated_and_saved_ones_as_json(tmp_path: Path) -> None:
     listed = json.loads(out.stdout)["briefings"]
     assert len(listed) >= 3 and {b["origin"] for b in listed} == {"curated"}
     assert set(listed[0]) == {"id", "title", "audience", "origin"}
-    saved = run_cli("brief", "--case", "oslo-back-channel", "--title", "Oslo for the team",
-                    "--format", "json", "--save")
+    saved = run_cli(
+        "brief",
+        "--case",
+        "oslo-back-channel",
+        "--title",
+        "Oslo for the team",
+        "--format",
+        "json",
+        "--save",
+    )
     assert saved.returncode == 0, saved.stderr
     assert "saved" in saved.stderr and "track2 brief oslo-for-the-team" in saved.stderr
     again = json.loads(run_cli("briefings", "--json").stdout)["briefings"]
     mine = [b for b in again if b["id"] == "oslo-for-the-team"]
-    assert mine == [{"id": "oslo-for-the-team", "title": "Oslo for the team",
-                     "audience": mine[0]["audience"], "origin": "user"}]
+    assert mine == [
+        {
+            "id": "oslo-for-the-team",
+            "title": "Oslo for the team",
+            "audience": mine[0]["audience"],
+            "origin": "user",
+        }
+    ]
     reprinted = run_cli("brief", "oslo-for-the-team", "--format", "md")
     assert reprinted.returncode == 0 and "\n# Oslo for the team\n" in reprinted.stdout
     human = run_cli("briefings")
@@ -54,8 +68,19 @@ def test_briefings_lists_curated_and_saved_ones_as_json(tmp_path: Path) -> None:
 
 def test_ad_hoc_from_cases_to_a_file_follows_the_suffix(tmp_path: Path) -> None:
     target = tmp_path / "brief.html"
-    out = run_cli("brief", "--case", "oslo-back-channel", "--case", "northern-ireland-track-ii",
-                  "--title", "Peace channels", "--audience", "Mediators", "-o", str(target))
+    out = run_cli(
+        "brief",
+        "--case",
+        "oslo-back-channel",
+        "--case",
+        "northern-ireland-track-ii",
+        "--title",
+        "Peace channels",
+        "--audience",
+        "Mediators",
+        "-o",
+        str(target),
+    )
     assert out.returncode == 0, out.stderr
     assert out.stdout == "" and "wrote" in out.stderr
     page = target.read_text(encoding="utf-8")
@@ -71,12 +96,15 @@ def test_svg_export_parses(tmp_path: Path) -> None:
     assert ET.fromstring(out.stdout).tag.endswith("svg")
 
 
-@pytest.mark.parametrize(("args", "message"), [
-    (["no-such-briefing"], "no briefing with id 'no-such-briefing'"),
-    (["--case", "oslo-back-chanel"], "did you mean oslo-back-channel"),
-    (["--case", "oslo-back-channel/no-item"], "names an item, not a case"),
-    ([CURATED_ID, "--title", "x"], "apply to --case and --query only"),
-])
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["no-such-briefing"], "no briefing with id 'no-such-briefing'"),
+        (["--case", "oslo-back-chanel"], "did you mean oslo-back-channel"),
+        (["--case", "oslo-back-channel/no-item"], "names an item, not a case"),
+        ([CURATED_ID, "--title", "x"], "apply to --case and --query only"),
+    ],
+)
 def test_unknown_ids_are_clear_errors(args: list[str], message: str) -> None:
     out = run_cli("brief", *args)
     assert out.returncode == 1
@@ -95,7 +123,9 @@ def test_a_dangling_saved_briefing_names_file_and_line(tmp_path: Path) -> None:
     (data / "briefings").mkdir(parents=True)
     (data / "briefings" / "broken.yaml").write_text(
         "id: broken\ntitle: T\naudience: A\npurpose: P\nas_of: 2026-01-01\nsummary: S\n"
-        "sections:\n  - heading: H\n    refs: [oslo-back-channel/nope]\n", encoding="utf-8")
+        "sections:\n  - heading: H\n    refs: [oslo-back-channel/nope]\n",
+        encoding="utf-8",
+    )
     out = run_cli("brief", "broken", env={"TRACK2_DATA_DIR": str(data)})
     assert out.returncode == 1
     assert "broken.yaml:9" in out.stderr and "has no lesson" in out.stderr
@@ -116,8 +146,7 @@ class _Text(HTMLParser):
 
 @pytest.mark.parametrize("fmt", ["text", "html", "md", "svg", "json"])
 def test_hostile_case_text_is_data_on_the_command_line(evil_library: Path, fmt: str) -> None:
-    out = run_cli("brief", "--library", str(evil_library), "--case", "evil-case",
-                  "--format", fmt)
+    out = run_cli("brief", "--library", str(evil_library), "--case", "evil-case", "--format", fmt)
     assert out.returncode == 0, out.stderr
     assert "\x1b[2J" not in out.stdout and "\x07" not in out.stdout
     if fmt == "text":
@@ -141,7 +170,8 @@ def test_hostile_case_text_is_data_on_the_command_line(evil_library: Path, fmt: 
 
 
 def test_pager_is_used_on_a_terminal_for_a_long_briefing(
-        monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]) -> None:
+    monkeypatch: pytest.MonkeyPatch, capsys: pytest.CaptureFixture[str]
+) -> None:
     import pydoc
     import sys
 
@@ -164,13 +194,20 @@ def test_ad_hoc_from_a_query_groups_the_best_items_by_case() -> None:
     assert out.returncode == 0, out.stderr
     data = json.loads(out.stdout)
     assert ("Query", "trust") in [tuple(m) for m in data["meta"]] and "trust" in data["title"]
-    entries = [e for s in data["sections"] for b in s["blocks"] if b["type"] == "items"
-               for e in b["entries"]]
+    entries = [
+        e
+        for s in data["sections"]
+        for b in s["blocks"]
+        if b["type"] == "items"
+        for e in b["entries"]
+    ]
     assert 1 <= len(entries) <= 5
     assert {e["kind"] for e in entries} <= {"lesson", "recommendation"}
     # One section per case, each holding only that case's items.
-    case_ids = [{e["ref"].split("/")[0] for b in s["blocks"] if b["type"] == "items"
-                 for e in b["entries"]} for s in data["sections"][1:-1]]
+    case_ids = [
+        {e["ref"].split("/")[0] for b in s["blocks"] if b["type"] == "items" for e in b["entries"]}
+        for s in data["sections"][1:-1]
+    ]
     assert all(len(ids) == 1 for ids in case_ids)
     assert len({next(iter(ids)) for ids in case_ids}) == len(case_ids)
     assert data["references"], "the cited sources are listed"

@@ -51,7 +51,9 @@ def test_list_filters_by_track_and_theme() -> None:
     official = json.loads(run_cli("list", "--track", "I", "--json").stdout)["cases"]
     assert official and len(official) < len(everything)
     assert all("I" in c["track"] for c in official)
-    trade = json.loads(run_cli("list", "--theme", "trade-and-market-access", "--json").stdout)["cases"]
+    trade = json.loads(run_cli("list", "--theme", "trade-and-market-access", "--json").stdout)[
+        "cases"
+    ]
     assert trade and all("trade-and-market-access" in c["themes"] for c in trade)
     bad = run_cli("list", "--theme", "astrology")
     assert bad.returncode == 1 and "unknown theme" in bad.stderr and "Traceback" not in bad.stderr
@@ -109,8 +111,10 @@ def test_validate_reports_each_problem_on_one_line(tmp_path: Path) -> None:
     good = run_cli("new", "good-case", "--dir", str(tmp_path))
     assert good.returncode == 0
     (tmp_path / "bad-case.yaml").write_text(
-        (tmp_path / "good-case.yaml").read_text(encoding="utf-8")
-        .replace("id: good-case", "id: bad-case").replace("themes: [theory]", "themes: [astrology]"),
+        (tmp_path / "good-case.yaml")
+        .read_text(encoding="utf-8")
+        .replace("id: good-case", "id: bad-case")
+        .replace("themes: [theory]", "themes: [astrology]"),
         encoding="utf-8",
     )
     (tmp_path / "broken.yaml").write_bytes(b"id: x\ntitle: \xff\n")
@@ -118,8 +122,10 @@ def test_validate_reports_each_problem_on_one_line(tmp_path: Path) -> None:
     assert out.returncode == 1
     lines = out.stderr.strip().splitlines()
     assert len(lines) == 2, lines
-    assert any(re.match(r".*bad-case\.yaml:\d+:\d+: themes\[0\]: unknown theme 'astrology'", ln)
-               for ln in lines)
+    assert any(
+        re.match(r".*bad-case\.yaml:\d+:\d+: themes\[0\]: unknown theme 'astrology'", ln)
+        for ln in lines
+    )
     assert any(re.match(r".*broken\.yaml:2:\d+: not valid UTF-8", ln) for ln in lines)
     assert "Traceback" not in out.stderr
     clean = run_cli("validate", str(tmp_path / "good-case.yaml"))

@@ -46,8 +46,9 @@ def test_case_to_word_and_questions_handout(tmp_path: Path) -> None:
     word = tmp_path / "oslo.docx"
     assert run_cli("show", "oslo-back-channel", "-o", str(word)).returncode == 0
     doc = docx.Document(str(word))
-    headings = [p.text for p in doc.paragraphs if p.style is not None
-                and p.style.name == "Heading 1"]
+    headings = [
+        p.text for p in doc.paragraphs if p.style is not None and p.style.name == "Heading 1"
+    ]
     assert headings[0] == "Summary" and headings[-1] == "Sources"
     handout = tmp_path / "q.pdf"
     assert run_cli("show", "oslo-back-channel", "--questions", "-o", str(handout)).returncode == 0
@@ -105,6 +106,10 @@ def test_word_file_opens_in_libreoffice(tmp_path: Path) -> None:
         pytest.skip("LibreOffice is not installed here; the python-docx checks still run")
     word = tmp_path / "b.docx"
     assert run_cli("brief", CURATED_ID, "-o", str(word)).returncode == 0
-    subprocess.run([soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path),
-                    str(word)], check=True, capture_output=True, timeout=120)
+    subprocess.run(
+        [soffice, "--headless", "--convert-to", "pdf", "--outdir", str(tmp_path), str(word)],
+        check=True,
+        capture_output=True,
+        timeout=120,
+    )
     assert len(_pages(tmp_path / "b.pdf")) >= 2

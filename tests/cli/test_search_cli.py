@@ -54,8 +54,18 @@ def test_search_usage_errors() -> None:
 
 def test_search_help_documents_the_syntax() -> None:
     out = run_cli("search", "--help").stdout
-    for piece in ('"back channel"', "negot*", "olso~", "kind:lesson", "track:1.5",
-                  "theme:trade", "country:CN", "year:1990..2000", "tag:", "region:"):
+    for piece in (
+        '"back channel"',
+        "negot*",
+        "olso~",
+        "kind:lesson",
+        "track:1.5",
+        "theme:trade",
+        "country:CN",
+        "year:1990..2000",
+        "tag:",
+        "region:",
+    ):
         assert piece in out
 
 

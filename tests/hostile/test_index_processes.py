@@ -37,15 +37,18 @@ def _group_alive(pgid: int) -> bool:
 
 
 @pytest.mark.parametrize("sig", [signal.SIGKILL, signal.SIGTERM])
-def test_a_killed_build_leaves_no_process_and_no_lock(tmp_path: Path, isolated_user_folders: Path,
-                                                      sig: signal.Signals) -> None:
+def test_a_killed_build_leaves_no_process_and_no_lock(
+    tmp_path: Path, isolated_user_folders: Path, sig: signal.Signals
+) -> None:
     lib = tmp_path / "big"
     synthetic_library(lib, 400)
     dirs = default_library_dirs([lib], env=False)
     home = index_home(dirs, Path(os.environ["TRACK2_CACHE_DIR"]))
     proc = subprocess.Popen(
         [sys.executable, "-m", "tui", "--library", str(lib), "index", "--rebuild"],
-        stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, start_new_session=True,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+        start_new_session=True,
     )
     deadline = time.monotonic() + 60
     while _lock_pid(home / "lock") != proc.pid and time.monotonic() < deadline:
@@ -74,15 +77,22 @@ time.sleep(60)
 
 def _hold(lock: Path, pid_written: int) -> subprocess.Popen[str]:
     lock.parent.mkdir(parents=True, exist_ok=True)
-    proc = subprocess.Popen([sys.executable, "-c", HOLDER, str(lock), str(pid_written)],
-                            stdout=subprocess.PIPE, text=True)
+    proc = subprocess.Popen(
+        [sys.executable, "-c", HOLDER, str(lock), str(pid_written)],
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert proc.stdout is not None and proc.stdout.readline().strip() == "held"
     return proc
 
 
 def _dead_pid() -> int:
-    done = subprocess.run([sys.executable, "-c", "import os; print(os.getpid())"],
-                          capture_output=True, text=True, check=True)
+    done = subprocess.run(
+        [sys.executable, "-c", "import os; print(os.getpid())"],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     return int(done.stdout)
 
 

@@ -16,15 +16,23 @@ SHOWN = "[/] [link=javascript:alert(1)]x[/link]"
 def _hostile(text: str) -> str:
     title = json.dumps(HOSTILE_TITLE)  # a JSON string is a valid YAML double-quoted scalar
     text = text.replace('title: "Hostile case"', f"title: {title}", 1)
-    text = text.replace('title: "Hostile\\u009b2J case"', f"title: {title[:-1]}\\u009b2J\"", 1)
-    return text.replace("  - id: first-lesson\n    title: One line", f"  - id: first-lesson\n    title: {title}")
+    text = text.replace('title: "Hostile\\u009b2J case"', f'title: {title[:-1]}\\u009b2J"', 1)
+    return text.replace(
+        "  - id: first-lesson\n    title: One line", f"  - id: first-lesson\n    title: {title}"
+    )
 
 
-COMMANDS = [["list"], ["lessons"], ["search", "alert"], ["show", "hostile-case"],
-            ["show", "hostile-case", "--format", "text"], ["show", "hostile-case", "--format", "md"],
-            ["brief", "--case", "hostile-case", "--format", "text"],
-            ["brief", "--case", "hostile-case", "--format", "md"],
-            ["brief", "--case", "hostile-case", "--format", "html"]]
+COMMANDS = [
+    ["list"],
+    ["lessons"],
+    ["search", "alert"],
+    ["show", "hostile-case"],
+    ["show", "hostile-case", "--format", "text"],
+    ["show", "hostile-case", "--format", "md"],
+    ["brief", "--case", "hostile-case", "--format", "text"],
+    ["brief", "--case", "hostile-case", "--format", "md"],
+    ["brief", "--case", "hostile-case", "--format", "html"],
+]
 
 
 @pytest.mark.parametrize("color", ["piped", "forced"])
@@ -47,8 +55,12 @@ def test_case_text_never_reaches_the_terminal_as_control(write_case, command, co
 
 
 def test_json_output_escapes_controls(write_case) -> None:  # type: ignore[no-untyped-def]
-    write_case("hostile-case", lambda t: _hostile(t.replace('"Hostile case"', '"Hostile\\u009b2J case"')))
-    result = run_cli("--library", str(write_case.folder), "show", "hostile-case", "--format", "json")
+    write_case(
+        "hostile-case", lambda t: _hostile(t.replace('"Hostile case"', '"Hostile\\u009b2J case"'))
+    )
+    result = run_cli(
+        "--library", str(write_case.folder), "show", "hostile-case", "--format", "json"
+    )
     assert result.returncode == 0, result.stderr
     for bad in ("\u009b", "\u202e", ESC):
         assert bad not in result.stdout
@@ -57,8 +69,12 @@ def test_json_output_escapes_controls(write_case) -> None:  # type: ignore[no-un
 
 
 def test_validate_messages_do_not_echo_escapes(write_case) -> None:  # type: ignore[no-untyped-def]
-    write_case("evil-field", lambda t: t.replace("regions: [global]",
-                                                 'regions: ["\\e[2Jglobal"]\n"\\e]52;c;eA==\\a": 1'))
+    write_case(
+        "evil-field",
+        lambda t: t.replace(
+            "regions: [global]", 'regions: ["\\e[2Jglobal"]\n"\\e]52;c;eA==\\a": 1'
+        ),
+    )
     result = run_cli("validate", str(write_case.folder / "evil-field.yaml"))
     assert result.returncode == 1
     assert "unknown" in result.stderr
@@ -66,7 +82,10 @@ def test_validate_messages_do_not_echo_escapes(write_case) -> None:  # type: ign
 
 
 def test_markdown_keeps_numbers_and_entities_literal(write_case) -> None:  # type: ignore[no-untyped-def]
-    write_case("md-case", lambda t: t.replace("Replace this with", "1. Not a list &lt; &amp; Replace this with"))
+    write_case(
+        "md-case",
+        lambda t: t.replace("Replace this with", "1. Not a list &lt; &amp; Replace this with"),
+    )
     result = run_cli("--library", str(write_case.folder), "show", "md-case", "--format", "md")
     assert "1\\. Not a list \\&lt; \\&amp;" in result.stdout
     assert "\\1." not in result.stdout

@@ -39,8 +39,9 @@ def test_two_files_with_one_id_in_a_tree(write_case) -> None:  # type: ignore[no
     sub.mkdir()
     (sub / "twin-case.yaml").write_text(first.read_text(encoding="utf-8"), encoding="utf-8")
     problems = _problems(write_case.folder)
-    assert any("sub/twin-case.yaml" in p and "a second file for id 'twin-case'" in p
-               for p in problems)
+    assert any(
+        "sub/twin-case.yaml" in p and "a second file for id 'twin-case'" in p for p in problems
+    )
 
 
 def test_an_unreadable_subfolder_is_named(write_case, monkeypatch) -> None:  # type: ignore[no-untyped-def]

@@ -23,8 +23,9 @@ def _lib():  # type: ignore[no-untyped-def]
     return load_library([LibraryDir(FIXTURE_LIBRARY, "fixtures")])
 
 
-@pytest.mark.parametrize(("a", "b"), [("和平对话", "Переговоры"), ("対話", "대화"),
-                                      ("Ελλάδα", "Ελλάς")])
+@pytest.mark.parametrize(
+    ("a", "b"), [("和平对话", "Переговоры"), ("対話", "대화"), ("Ελλάδα", "Ελλάς")]
+)
 def test_non_latin_titles_get_distinct_ids(a: str, b: str) -> None:
     assert slugify(a) != slugify(b)
     assert slugify(a) == slugify(a)
@@ -70,7 +71,9 @@ def test_cli_output_file_needs_force(tmp_path: Path) -> None:
     assert out.read_text(encoding="utf-8") != "mine"
 
 
-async def test_explorer_asks_before_replacing_a_saved_briefing(make_app, isolated_user_folders) -> None:  # type: ignore[no-untyped-def]
+async def test_explorer_asks_before_replacing_a_saved_briefing(
+    make_app, isolated_user_folders
+) -> None:  # type: ignore[no-untyped-def]
     lib = _lib()
     other = compose_from_cases(lib, ["lantern-channel"], title="Harbour talks")
     path = save_briefing(other)
@@ -178,5 +181,3 @@ def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
     fresh.write_text("{}", encoding="utf-8")  # perhaps another explorer's save in flight
     StateStore(tmp_path)
     assert not old.exists() and fresh.exists()
-
-

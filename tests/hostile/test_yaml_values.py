@@ -16,14 +16,23 @@ HUGE = "9" * 5000
 
 BAD_VALUES = [
     # (what, edit of the template, field that must be named)
-    ("unquoted impossible date", lambda t: t.replace('start: "2000"', "start: 2023-02-30"),
-     "period.start"),
+    (
+        "unquoted impossible date",
+        lambda t: t.replace('start: "2000"', "start: 2023-02-30"),
+        "period.start",
+    ),
     ("year zero", lambda t: t.replace('start: "2000"', "start: 0000-01-01"), "period.start"),
-    ("impossible time", lambda t: t.replace('start: "2000"', "start: 2023-02-03T25:99:00"),
-     "period.start"),
+    (
+        "impossible time",
+        lambda t: t.replace('start: "2000"', "start: 2023-02-03T25:99:00"),
+        "period.start",
+    ),
     ("huge integer", lambda t: t.replace("    year: 2000", f"    year: {HUGE}"), "sources[0].year"),
-    ("date as a key", lambda t: t.replace("regions: [global]", "regions: [global]\n2023-02-30: x"),
-     "2023-02-30"),
+    (
+        "date as a key",
+        lambda t: t.replace("regions: [global]", "regions: [global]\n2023-02-30: x"),
+        "2023-02-30",
+    ),
 ]
 
 
@@ -46,8 +55,14 @@ def test_a_title_that_looks_like_a_date_is_a_title(write_case) -> None:  # type:
 
 
 COMMANDS = [
-    ["validate"], ["list"], ["search", "summary"], ["show", "fine-case"], ["lessons"],
-    ["brief", "--case", "fine-case"], ["index"], ["glossary"],
+    ["validate"],
+    ["list"],
+    ["search", "summary"],
+    ["show", "fine-case"],
+    ["lessons"],
+    ["brief", "--case", "fine-case"],
+    ["index"],
+    ["glossary"],
 ]
 
 
@@ -65,7 +80,9 @@ def test_every_command_survives_an_unquoted_bad_date(write_case, command: list[s
         assert result.returncode == 0, result.stderr
 
 
-def test_saved_briefing_with_an_impossible_date(tmp_path: Path, isolated_user_folders: Path) -> None:
+def test_saved_briefing_with_an_impossible_date(
+    tmp_path: Path, isolated_user_folders: Path
+) -> None:
     folder = isolated_user_folders / "data" / "briefings"
     folder.mkdir(parents=True)
     (folder / "bad-date.yaml").write_text(

@@ -45,8 +45,9 @@ def fixture_dirs() -> list[LibraryDir]:
 
 
 @pytest.fixture
-def make_app(index_cache: Path, fixture_dirs: list[LibraryDir],
-             isolated_user_folders: Path) -> Callable[..., Track2App]:
+def make_app(
+    index_cache: Path, fixture_dirs: list[LibraryDir], isolated_user_folders: Path
+) -> Callable[..., Track2App]:
     """Build the app as ``track2`` does, over the fixture library unless told otherwise."""
 
     def make(dirs: list[LibraryDir] | None = None, **options: Any) -> Track2App:

@@ -60,8 +60,9 @@ async def test_preview_is_what_the_briefing_renders(make_app: MakeApp) -> None:
 async def test_reorder_remove_rename_and_open(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
-        screen = await open_briefing(pilot, "harbour-talks/steady-funding", "lantern-channel",
-                                     "lantern-channel/leaks")
+        screen = await open_briefing(
+            pilot, "harbour-talks/steady-funding", "lantern-channel", "lantern-channel/leaks"
+        )
         await pilot.press("J")
         assert screen.refs[:2] == ["lantern-channel", "harbour-talks/steady-funding"]
         await pilot.press("K")
@@ -89,8 +90,9 @@ async def open_export(pilot: Pilot[None]) -> Screen[None]:
     return pilot.app.screen
 
 
-async def test_export_to_html_and_markdown_at_a_chosen_path(make_app: MakeApp,
-                                                           tmp_path: Path) -> None:
+async def test_export_to_html_and_markdown_at_a_chosen_path(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_briefing(pilot, "harbour-talks")
@@ -119,8 +121,9 @@ async def test_export_to_html_and_markdown_at_a_chosen_path(make_app: MakeApp,
         assert target.read_text(encoding="utf-8").split("\n\n")[1].startswith("# ")
 
 
-async def test_export_to_a_missing_folder_reports_the_error(make_app: MakeApp,
-                                                          tmp_path: Path) -> None:
+async def test_export_to_a_missing_folder_reports_the_error(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_briefing(pilot, "harbour-talks")
@@ -134,8 +137,9 @@ async def test_export_to_a_missing_folder_reports_the_error(make_app: MakeApp,
         assert isinstance(app.screen, BriefingScreen)
 
 
-async def test_save_writes_a_briefing_that_track2_brief_can_read(make_app: MakeApp,
-                                                                 isolated_user_folders: Path) -> None:
+async def test_save_writes_a_briefing_that_track2_brief_can_read(
+    make_app: MakeApp, isolated_user_folders: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(120, 40)) as pilot:
         await open_briefing(pilot, "harbour-talks/steady-funding")
@@ -153,3 +157,42 @@ async def test_the_briefing_persists_between_runs(make_app: MakeApp) -> None:
         await pilot.press("b")
     again = make_app()
     assert again.memory.state.briefing.refs == app.memory.state.briefing.refs != []
+
+
+async def test_export_to_pdf_and_word_from_the_dialog(make_app: MakeApp, tmp_path: Path) -> None:
+    from pypdf import PdfReader
+
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_briefing(pilot, "harbour-talks")
+        for fmt, magic in (("pdf", b"%PDF"), ("docx", b"PK")):
+            dialog = await open_export(pilot)
+            assert isinstance(dialog, ExportDialog)
+            dialog.query_one("#export-format").value = fmt  # type: ignore[attr-defined]
+            await settle(pilot)
+            path_box = dialog.query_one("#export-path")
+            assert path_box.value.endswith(f".{fmt}")  # type: ignore[attr-defined]
+            path_box.value = str(tmp_path / f"brief.{fmt}")  # type: ignore[attr-defined]
+            await pilot.press("enter")
+            await settle(pilot)
+            assert (tmp_path / f"brief.{fmt}").read_bytes().startswith(magic)
+        pages = PdfReader(str(tmp_path / "brief.pdf")).pages
+        assert "Harbour Talks" in pages[0].extract_text()
+
+
+async def test_the_short_brief_switch_changes_preview_and_export(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        screen = await open_briefing(pilot, "harbour-talks")
+        await pilot.press("v")
+        await settle(pilot)
+        assert screen.short and "Points to make" in screen_text(app)
+        dialog = await open_export(pilot)
+        dialog.query_one("#export-format").value = "md"  # type: ignore[attr-defined]
+        await settle(pilot)
+        dialog.query_one("#export-path").value = str(tmp_path / "s.md")  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert "## Points to make" in (tmp_path / "s.md").read_text(encoding="utf-8")

@@ -134,8 +134,7 @@ async def test_b_adds_the_item_under_the_cursor_or_the_case(make_app: MakeApp) -
         await open_case(pilot, "harbour-talks")
         await pilot.press("3", "j", "b")
         await pilot.press("1", "b")
-        assert app.memory.state.briefing.refs == ["harbour-talks/fishermen-first",
-                                                  "harbour-talks"]
+        assert app.memory.state.briefing.refs == ["harbour-talks/fishermen-first", "harbour-talks"]
         await pilot.press("b")  # twice: said, not added again
         assert len(app.memory.state.briefing.refs) == 2
 

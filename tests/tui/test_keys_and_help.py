@@ -71,8 +71,15 @@ async def test_footer_shows_the_main_keys(make_app: MakeApp) -> None:
     async with app.run_test(size=(120, 30)) as pilot:
         await settle(pilot)
         footer = screen_text(app).splitlines()[-1]
-        for label in ("/ Search", "b Add to briefing", "c Compare", "q Quit", "? Help",
-                      "l Lessons", "w Briefing"):
+        for label in (
+            "/ Search",
+            "b Add to briefing",
+            "c Compare",
+            "q Quit",
+            "? Help",
+            "l Lessons",
+            "w Briefing",
+        ):
             assert label in footer
 
 
@@ -126,8 +133,9 @@ async def test_palette_runs_a_search_and_switches_theme(make_app: MakeApp) -> No
         screen = app.screen
         assert isinstance(screen, LibraryScreen) and screen.search_box.value == "funding"
         assert screen.last_result is not None and screen.last_result.total >= 1
-        light = next(h for h in [h async for h in provider.search("light")]
-                     if h.text == "Theme: light")
+        light = next(
+            h for h in [h async for h in provider.search("light")] if h.text == "Theme: light"
+        )
         light.command()
         await pilot.pause()
         assert app.theme == LIGHT_THEME

@@ -48,14 +48,18 @@ async def test_filters_by_kind_and_tag_and_groups_by_tag_or_case(make_app: MakeA
         screen = await open_lessons(pilot)
         screen.query_one("#lessons-kind").value = "recommendation"  # type: ignore[attr-defined]
         await settle(pilot)
-        assert sorted(items(screen)) == ["harbour-talks/many-funders",
-                                         "lantern-channel/close-cleanly"]
+        assert sorted(items(screen)) == [
+            "harbour-talks/many-funders",
+            "lantern-channel/close-cleanly",
+        ]
         screen.query_one("#lessons-kind").clear()  # type: ignore[attr-defined]
         screen.query_one("#lessons-tag").value = "trust-building"  # type: ignore[attr-defined]
         await settle(pilot)
-        assert sorted(items(screen)) == ["harbour-talks/fishermen-first",
-                                         "lantern-channel/trusted-messengers",
-                                         "markup-trap/literal-lesson"]
+        assert sorted(items(screen)) == [
+            "harbour-talks/fishermen-first",
+            "lantern-channel/trusted-messengers",
+            "markup-trap/literal-lesson",
+        ]
         screen.query_one("#lessons-tag").clear()  # type: ignore[attr-defined]
         screen.query_one("#lessons-group").value = "tag"  # type: ignore[attr-defined]
         await settle(pilot)

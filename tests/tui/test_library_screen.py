@@ -224,8 +224,9 @@ async def test_an_index_that_cannot_open_is_reported_not_fatal(make_app: MakeApp
         await settle(pilot)
 
 
-async def test_recent_list_shows_viewed_cases_latest_first(make_app: MakeApp,
-                                                           tmp_path: Path) -> None:
+async def test_recent_list_shows_viewed_cases_latest_first(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -241,8 +242,9 @@ async def test_recent_list_shows_viewed_cases_latest_first(make_app: MakeApp,
         assert [r.id for r in screen.results.rows] == ["harbour-talks", "lantern-channel"]
 
 
-async def test_an_unwritable_cache_is_said_once_and_search_still_works(make_app: MakeApp,
-                                                                       tmp_path: Path) -> None:
+async def test_an_unwritable_cache_is_said_once_and_search_still_works(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     blocker = tmp_path / "not-a-folder"
     blocker.write_text("x", encoding="utf-8")
     app = make_app(cache_root=blocker)
@@ -252,4 +254,6 @@ async def test_an_unwritable_cache_is_said_once_and_search_still_works(make_app:
         assert [n.message for n in app._notifications] == [app.store.index.notice]
         await pilot.press("slash", *"lantern")
         await settle(pilot)
-        assert any(getattr(r, "case_id", "") == "lantern-channel" for r in library(app).results.rows)
+        assert any(
+            getattr(r, "case_id", "") == "lantern-channel" for r in library(app).results.rows
+        )

@@ -95,8 +95,9 @@ async def test_ten_by_five_does_not_crash(make_app: MakeApp) -> None:
         assert app.is_running
 
 
-async def test_no_color_strips_colour(make_app: MakeApp, monkeypatch: pytest.MonkeyPatch,
-                                      tmp_path: Path) -> None:
+async def test_no_color_strips_colour(
+    make_app: MakeApp, monkeypatch: pytest.MonkeyPatch, tmp_path: Path
+) -> None:
     monkeypatch.setenv("NO_COLOR", "1")
     app = make_app()
     async with app.run_test(size=(80, 24)) as pilot:
@@ -112,7 +113,7 @@ async def test_no_color_strips_colour(make_app: MakeApp, monkeypatch: pytest.Mon
     fills = set(re.findall(r"fill: (#[0-9a-f]{6})", svg))
     assert fills
     for colour in fills:
-        r, g, b = (int(colour[i:i + 2], 16) for i in (1, 3, 5))
+        r, g, b = (int(colour[i : i + 2], 16) for i in (1, 3, 5))
         assert max(r, g, b) - min(r, g, b) <= 8, colour
 
 

@@ -42,18 +42,23 @@ def test_library(snap_compare: Any, make_app: MakeApp) -> None:
 
 
 def test_library_search(snap_compare: Any, make_app: MakeApp) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE,
-                        run_before=steps("slash", *"funding"))
+    assert snap_compare(make_app(), terminal_size=SIZE, run_before=steps("slash", *"funding"))
 
 
 def test_case_lessons(snap_compare: Any, make_app: MakeApp) -> None:
-    assert snap_compare(make_app(), terminal_size=SIZE,
-                        run_before=steps(lambda app: app.open_case("harbour-talks"), "3"))
+    assert snap_compare(
+        make_app(),
+        terminal_size=SIZE,
+        run_before=steps(lambda app: app.open_case("harbour-talks"), "3"),
+    )
 
 
 def test_case_overview_narrow(snap_compare: Any, make_app: MakeApp) -> None:
-    assert snap_compare(make_app(), terminal_size=(60, 20),
-                        run_before=steps(lambda app: app.open_case("lantern-channel")))
+    assert snap_compare(
+        make_app(),
+        terminal_size=(60, 20),
+        run_before=steps(lambda app: app.open_case("lantern-channel")),
+    )
 
 
 def test_lessons_explorer(snap_compare: Any, make_app: MakeApp) -> None:
@@ -78,5 +83,8 @@ def test_light_theme_library(snap_compare: Any, make_app: MakeApp) -> None:
 
 
 def test_light_theme_case(snap_compare: Any, make_app: MakeApp) -> None:
-    assert snap_compare(make_app(theme=LIGHT_THEME), terminal_size=SIZE,
-                        run_before=steps(lambda app: app.open_case("harbour-talks"), "3", "j"))
+    assert snap_compare(
+        make_app(theme=LIGHT_THEME),
+        terminal_size=SIZE,
+        run_before=steps(lambda app: app.open_case("harbour-talks"), "3", "j"),
+    )

@@ -31,8 +31,13 @@ class Terminal:
         self.session = session
 
     def run(self, *args: str, check: bool = True) -> str:
-        out = subprocess.run([self.tmux, "-L", self.socket, *args], capture_output=True,
-                             text=True, timeout=30, check=check)
+        out = subprocess.run(
+            [self.tmux, "-L", self.socket, *args],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            check=check,
+        )
         return out.stdout
 
     def keys(self, *keys: str) -> None:
@@ -60,8 +65,9 @@ class Terminal:
                 print(f"{time.monotonic():.1f} saw {needles}")
                 return screen
             time.sleep(0.1)
-        size = self.run("display", "-p", "-t", self.session, "#{window_width}x#{window_height}",
-                        check=False).strip()
+        size = self.run(
+            "display", "-p", "-t", self.session, "#{window_width}x#{window_height}", check=False
+        ).strip()
         pytest.fail(f"never saw {needles!r} on the {size} screen; it shows:\n{screen}")
 
 
@@ -74,8 +80,10 @@ def track2_command() -> list[str]:
 def terminal(tmp_path: Path, isolated_user_folders: Path) -> Iterator[tuple[Terminal, Path]]:
     tmux = shutil.which("tmux")
     if tmux is None:
-        pytest.fail("tmux is not installed: the end-to-end test needs it "
-                    "(apt-get install tmux; .ci/run does this)")
+        pytest.fail(
+            "tmux is not installed: the end-to-end test needs it "
+            "(apt-get install tmux; .ci/run does this)"
+        )
     socket = f"track2-test-{os.getpid()}"
     term = Terminal(tmux, socket, "track2")
     env = {
@@ -85,11 +93,24 @@ def terminal(tmp_path: Path, isolated_user_folders: Path) -> Iterator[tuple[Term
     }
     status = tmp_path / "exit-status"
     command = " ".join(shlex.quote(part) for part in track2_command())
-    shell = (f"cd {shlex.quote(str(tmp_path))} && env "
-             + " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-             + f" {command}; echo $? > {shlex.quote(str(status))}")
-    term.run("-f", "/dev/null", "new-session", "-d", "-s", "track2", "-x", str(WIDTH),
-             "-y", str(HEIGHT), shell)
+    shell = (
+        f"cd {shlex.quote(str(tmp_path))} && env "
+        + " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
+        + f" {command}; echo $? > {shlex.quote(str(status))}"
+    )
+    term.run(
+        "-f",
+        "/dev/null",
+        "new-session",
+        "-d",
+        "-s",
+        "track2",
+        "-x",
+        str(WIDTH),
+        "-y",
+        str(HEIGHT),
+        shell,
+    )
     try:
         yield term, tmp_path
     finally:

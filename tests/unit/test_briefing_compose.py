@@ -29,12 +29,19 @@ def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
 
 
 def test_from_cases_one_section_per_case(lib: Library) -> None:
-    b = compose_from_cases(lib, ["beta-channel", "alpha-talks"], title="Before the round",
-                           audience="Ministers", as_of=dt.date(2026, 1, 2))
+    b = compose_from_cases(
+        lib,
+        ["beta-channel", "alpha-talks"],
+        title="Before the round",
+        audience="Ministers",
+        as_of=dt.date(2026, 1, 2),
+    )
     assert b.title == "Before the round" and b.id == "before-the-round"
     assert b.audience == "Ministers" and b.as_of == dt.date(2026, 1, 2)
     assert [(s.heading, s.refs) for s in b.sections] == [
-        ("Beta channel", ["beta-channel"]), ("Alpha talks", ["alpha-talks"])]
+        ("Beta channel", ["beta-channel"]),
+        ("Alpha talks", ["alpha-talks"]),
+    ]
     assert "Beta channel and Alpha talks" in b.summary
     assert b.origin == "" and b.query is None
 
@@ -57,8 +64,12 @@ def test_from_cases_unknown_id_is_a_clear_problem(lib: Library) -> None:
 
 
 def test_from_refs_groups_by_case_in_order_of_first_hit(lib: Library) -> None:
-    refs = ["beta-channel/fund-it", "alpha-talks/trust-first", "beta-channel/trust-first",
-            "alpha-talks/trust-first"]
+    refs = [
+        "beta-channel/fund-it",
+        "alpha-talks/trust-first",
+        "beta-channel/trust-first",
+        "alpha-talks/trust-first",
+    ]
     b = compose_from_refs(lib, refs, query="trust")
     assert [(s.heading, s.refs) for s in b.sections] == [
         ("Beta channel", ["beta-channel/fund-it", "beta-channel/trust-first"]),
@@ -77,11 +88,14 @@ def test_from_refs_a_whole_case_absorbs_its_items(lib: Library) -> None:
     assert "1 challenge" in b.summary
 
 
-@pytest.mark.parametrize(("ref", "message"), [
-    ("alpha-talks/nope", "has no lesson, challenge or recommendation 'nope'"),
-    ("gamma", "no case with id 'gamma'"),
-    ("Alpha Talks", "not a case id"),
-])
+@pytest.mark.parametrize(
+    ("ref", "message"),
+    [
+        ("alpha-talks/nope", "has no lesson, challenge or recommendation 'nope'"),
+        ("gamma", "no case with id 'gamma'"),
+        ("Alpha Talks", "not a case id"),
+    ],
+)
 def test_from_refs_rejects_what_does_not_resolve(lib: Library, ref: str, message: str) -> None:
     with pytest.raises(BriefingProblem, match=message):
         compose_from_refs(lib, ["alpha-talks/trust-first", ref])
@@ -94,8 +108,9 @@ def test_slugify() -> None:
 
 
 def test_citations_are_deduplicated_and_numbered_in_order_of_first_citation(lib: Library) -> None:
-    b = compose_from_refs(lib, ["beta-channel/fund-it", "alpha-talks/trust-first",
-                                "alpha-talks/fund-it"])
+    b = compose_from_refs(
+        lib, ["beta-channel/fund-it", "alpha-talks/trust-first", "alpha-talks/fund-it"]
+    )
     doc = briefing_document(b, lib)
     # beta's recommendation cites the shared report; alpha's lesson its own history; alpha's
     # recommendation the shared report again, which keeps its number.
@@ -104,8 +119,10 @@ def test_citations_are_deduplicated_and_numbered_in_order_of_first_citation(lib:
     assert doc.references[0].ids == ("beta-channel/shared", "alpha-talks/shared")
     items = [e for s in doc.sections for blk in s.blocks for e in getattr(blk, "entries", ())]
     assert [(i.ref, i.cites) for i in items if i.ref] == [
-        ("beta-channel/fund-it", (1,)), ("alpha-talks/trust-first", (2,)),
-        ("alpha-talks/fund-it", (1,))]
+        ("beta-channel/fund-it", (1,)),
+        ("alpha-talks/trust-first", (2,)),
+        ("alpha-talks/fund-it", (1,)),
+    ]
 
 
 def test_a_whole_case_under_its_own_title_is_not_titled_twice(lib: Library) -> None:

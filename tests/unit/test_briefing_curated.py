@@ -36,8 +36,13 @@ def test_curated_briefing_validates_and_every_reference_resolves(path: Path, lib
     assert sum(len(s.parts) for s in res.sections) == sum(len(s.refs) for s in b.sections)
     assert briefing_document(b, lib).references, "a briefing cites the sources of its parts"
     # Curated text is plain prose, as in the case files: no markup, no brackets, no HTML.
-    for text in [b.title, b.audience, b.purpose, b.summary,
-                 *[x for s in b.sections for x in (s.heading, s.text or "")]]:
+    for text in [
+        b.title,
+        b.audience,
+        b.purpose,
+        b.summary,
+        *[x for s in b.sections for x in (s.heading, s.text or "")],
+    ]:
         assert not re.search(r"[\[\]<>*_`#]", text), text
     # No reference appears twice: a reader should not meet the same item in two sections.
     refs = [r for s in b.sections for r in s.refs]

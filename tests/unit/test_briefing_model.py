@@ -81,12 +81,17 @@ def test_unknown_field_names_file_line_and_field(tmp_path: Path) -> None:
 
 
 def test_dangling_references_name_the_line_of_each_ref(tmp_path: Path, lib: Library) -> None:
-    text = (GOOD.format(id="dangling").replace("beta-channel", "beta-chanel")
-            .replace("alpha-talks/fund-it", "alpha-talks/no-such-item"))
+    text = (
+        GOOD.format(id="dangling")
+        .replace("beta-channel", "beta-chanel")
+        .replace("alpha-talks/fund-it", "alpha-talks/no-such-item")
+    )
     path = write(tmp_path, "dangling", text)
     problems = read_briefing(path, lib).problems
     assert [(p.line, p.field) for p in problems] == [
-        (13, "sections[0].refs[1]"), (15, "sections[1].refs[0]")]
+        (13, "sections[0].refs[1]"),
+        (15, "sections[1].refs[0]"),
+    ]
     assert "no case with id 'beta-chanel'" in problems[0].message
     assert "did you mean beta-channel" in problems[0].message
     assert "has no lesson, challenge or recommendation 'no-such-item'" in problems[1].message
@@ -116,8 +121,11 @@ def test_malformed_refs_are_rejected(tmp_path: Path, bad: str) -> None:
 
 
 def test_a_section_needs_refs(tmp_path: Path) -> None:
-    path = write(tmp_path, "empty", GOOD.format(id="empty").replace(
-        "refs: [alpha-talks/fund-it]", "refs: []"))
+    path = write(
+        tmp_path,
+        "empty",
+        GOOD.format(id="empty").replace("refs: [alpha-talks/fund-it]", "refs: []"),
+    )
     [problem] = read_briefing(path).problems
     assert problem.field == "sections[1].refs"
 
@@ -128,8 +136,9 @@ def test_broken_yaml_is_one_problem_with_a_line(tmp_path: Path) -> None:
     assert problem.line >= 2 and "YAML" in problem.message
 
 
-def test_find_briefing_prefers_the_user_folder_and_suggests_ids(tmp_path: Path,
-                                                                 lib: Library) -> None:
+def test_find_briefing_prefers_the_user_folder_and_suggests_ids(
+    tmp_path: Path, lib: Library
+) -> None:
     write(user_dir(), "alpha-trust", GOOD.format(id="alpha-trust"))
     b = find_briefing("alpha-trust", lib)
     assert b.origin == "user" and b.title == "Trust in the alpha talks"
@@ -175,9 +184,17 @@ def test_save_round_trips_to_the_user_data_folder(tmp_path: Path, lib: Library) 
 
 
 def test_save_refuses_a_file_name_the_loader_would_reject(tmp_path: Path) -> None:
-    b = Briefing.model_validate({
-        "id": "x", "title": "T", "audience": "A", "purpose": "P", "as_of": "2026-01-01",
-        "summary": "S", "sections": [{"heading": "H", "refs": ["alpha-talks"]}]})
+    b = Briefing.model_validate(
+        {
+            "id": "x",
+            "title": "T",
+            "audience": "A",
+            "purpose": "P",
+            "as_of": "2026-01-01",
+            "summary": "S",
+            "sections": [{"heading": "H", "refs": ["alpha-talks"]}],
+        }
+    )
     with pytest.raises(BriefingProblem, match="must be saved as x.yaml"):
         save_briefing(b, tmp_path / "y.yaml")
     assert save_briefing(b, tmp_path / "x.yaml").read_text().startswith("# A track2 briefing")

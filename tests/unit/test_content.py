@@ -14,14 +14,25 @@ from cases.model import Case
 from cases.vocab import vocabulary
 
 REQUIRED_IDS = {
-    "ping-pong-diplomacy", "oslo-back-channel", "trump-kim-singapore-track-ii",
-    "us-china-healthcare-dialogue", "south-china-sea-dialogue-2016",
-    "eu-china-people-to-people-dialogue", "eu-china-human-rights-dialogue",
-    "canada-china-track-two", "us-china-comprehensive-economic-dialogue",
-    "china-auto-joint-venture-rule", "balloon-incident-2023",
-    "csis-european-trilateral-nuclear-dialogue", "us-china-strategic-nuclear-dialogue",
-    "uscc-military-backchannel-proposal", "coining-track-two", "northern-ireland-track-ii",
-    "israeli-palestinian-victimhood-narratives", "thucydides-trap", "pugwash-conferences",
+    "ping-pong-diplomacy",
+    "oslo-back-channel",
+    "trump-kim-singapore-track-ii",
+    "us-china-healthcare-dialogue",
+    "south-china-sea-dialogue-2016",
+    "eu-china-people-to-people-dialogue",
+    "eu-china-human-rights-dialogue",
+    "canada-china-track-two",
+    "us-china-comprehensive-economic-dialogue",
+    "china-auto-joint-venture-rule",
+    "balloon-incident-2023",
+    "csis-european-trilateral-nuclear-dialogue",
+    "us-china-strategic-nuclear-dialogue",
+    "uscc-military-backchannel-proposal",
+    "coining-track-two",
+    "northern-ireland-track-ii",
+    "israeli-palestinian-victimhood-narratives",
+    "thucydides-trap",
+    "pugwash-conferences",
     "dartmouth-conference",
 }
 MARKUP = re.compile(r"\[/?[a-z#@][^\]]*\]|\[/\]|<[a-zA-Z/][^>]*>")
@@ -121,8 +132,17 @@ def test_glossary(library: Library) -> None:
     assert loaded.value is not None
     terms = {t.term.lower() for t in loaded.value.terms}
     assert len(terms) >= 25
-    for needed in ("track i", "track 1.5", "track ii", "track iii", "back channel",
-                   "thucydides trap", "chatham house rule", "united front", "negative list"):
+    for needed in (
+        "track i",
+        "track 1.5",
+        "track ii",
+        "track iii",
+        "back channel",
+        "thucydides trap",
+        "chatham house rule",
+        "united front",
+        "negative list",
+    ):
         assert any(needed in t for t in terms), needed
 
 
@@ -143,8 +163,12 @@ def test_the_three_seed_traps_are_handled(library: Library) -> None:
 
 
 def test_seed_articles_are_cited_the_same_way_everywhere(library: Library) -> None:
-    seeds = {(s.id, s.title, s.author, s.year, s.url) for c in library.cases.values()
-             for s in c.sources if s.is_source_article}
+    seeds = {
+        (s.id, s.title, s.author, s.year, s.url)
+        for c in library.cases.values()
+        for s in c.sources
+        if s.is_source_article
+    }
     assert len(seeds) == 2, seeds
 
 
@@ -165,12 +189,17 @@ def test_no_authoring_words_in_reader_text(library: Library) -> None:
     from briefings.loader import curated_briefings
 
     found = [
-        (c.id, t[:60]) for c in library.cases.values()
+        (c.id, t[:60])
+        for c in library.cases.values()
         for t in _strings(c.model_dump(exclude={"sources"})) + [s.title for s in c.sources]
         if AUTHORING.search(t)
     ]
-    found += [(b.id, t[:60]) for b in curated_briefings() for t in _strings(b.model_dump())
-              if AUTHORING.search(t)]
+    found += [
+        (b.id, t[:60])
+        for b in curated_briefings()
+        for t in _strings(b.model_dump())
+        if AUTHORING.search(t)
+    ]
     assert found == []
 
 
@@ -182,8 +211,9 @@ def test_curated_cases_are_schema_2_and_cite_claim_by_claim(library: Library) ->
             assert item.sources, f"{case.id}/{item.id}"
         # Not every item cites the whole list: sources are per claim.
         if len(case.sources) > 3:
-            assert not all(set(i.sources) == {s.id for s in case.sources}
-                           for _, i in case.items()), case.id
+            assert not all(
+                set(i.sources) == {s.id for s in case.sources} for _, i in case.items()
+            ), case.id
 
 
 def test_related_links_go_both_ways(library: Library) -> None:
@@ -192,7 +222,85 @@ def test_related_links_go_both_ways(library: Library) -> None:
     assert one_way == [], one_way
 
 
-_STOP = set(["a", "an", "and", "the", "of", "to", "in", "on", "for", "by", "with", "from", "at", "as", "is", "are", "was", "were", "be", "been", "it", "its", "this", "that", "these", "those", "or", "not", "no", "can", "could", "should", "would", "will", "may", "might", "must", "into", "over", "than", "their", "they", "them", "his", "her", "our", "your", "we", "you", "i", "who", "what", "when", "where", "which", "how", "why", "one", "two", "both", "each", "more", "most", "less", "also", "only", "own", "other", "such", "through", "about", "after", "before", "between", "during"])
+_STOP = set(
+    [
+        "a",
+        "an",
+        "and",
+        "the",
+        "of",
+        "to",
+        "in",
+        "on",
+        "for",
+        "by",
+        "with",
+        "from",
+        "at",
+        "as",
+        "is",
+        "are",
+        "was",
+        "were",
+        "be",
+        "been",
+        "it",
+        "its",
+        "this",
+        "that",
+        "these",
+        "those",
+        "or",
+        "not",
+        "no",
+        "can",
+        "could",
+        "should",
+        "would",
+        "will",
+        "may",
+        "might",
+        "must",
+        "into",
+        "over",
+        "than",
+        "their",
+        "they",
+        "them",
+        "his",
+        "her",
+        "our",
+        "your",
+        "we",
+        "you",
+        "i",
+        "who",
+        "what",
+        "when",
+        "where",
+        "which",
+        "how",
+        "why",
+        "one",
+        "two",
+        "both",
+        "each",
+        "more",
+        "most",
+        "less",
+        "also",
+        "only",
+        "own",
+        "other",
+        "such",
+        "through",
+        "about",
+        "after",
+        "before",
+        "between",
+        "during",
+    ]
+)
 
 
 def _words(text: str) -> set[str]:
@@ -204,18 +312,24 @@ def _jaccard(a: set[str], b: set[str]) -> float:
     return len(a & b) / len(a | b) if a and b else 0.0
 
 
-def near_duplicates(library: Library, title_limit: float = 0.5,
-                    text_limit: float = 0.35) -> list[tuple[str, str, float]]:
+def near_duplicates(
+    library: Library, title_limit: float = 0.5, text_limit: float = 0.35
+) -> list[tuple[str, str, float]]:
     """Pairs of items in different cases whose titles or texts share most of their words."""
-    items = [(f"{c.id}/{i.id}", _words(i.title), _words(i.text))
-             for c in library.cases.values() for _, i in c.items()]
+    items = [
+        (f"{c.id}/{i.id}", _words(i.title), _words(i.text))
+        for c in library.cases.values()
+        for _, i in c.items()
+    ]
     found = []
     for n, (ref_a, title_a, text_a) in enumerate(items):
-        for ref_b, title_b, text_b in items[n + 1:]:
+        for ref_b, title_b, text_b in items[n + 1 :]:
             if ref_a.split("/")[0] == ref_b.split("/")[0]:
                 continue
-            score = max(_jaccard(title_a, title_b) if len(title_a | title_b) >= 4 else 0.0,
-                        _jaccard(text_a, text_b) * title_limit / text_limit)
+            score = max(
+                _jaccard(title_a, title_b) if len(title_a | title_b) >= 4 else 0.0,
+                _jaccard(text_a, text_b) * title_limit / text_limit,
+            )
             if score >= title_limit:
                 found.append((ref_a, ref_b, round(score, 2)))
     return found

@@ -43,9 +43,21 @@ def test_every_module_of_a_package_respects_its_layer() -> None:
 
 
 def test_cli_commands_other_than_browse_do_not_import_textual() -> None:
-    modules = loaded_modules("from tui.cli import main\nmain(['list', '--json'])")
+    modules = loaded_modules("from tui.cli import main\nmain(['show', 'oslo-back-channel', '--format', 'json'])")
     assert "textual" not in modules
     assert "whoosh" not in modules
+
+
+def test_list_and_search_on_a_current_index_read_no_yaml() -> None:
+    """list and search answer from the index's stored fields: once the index is current they
+    load neither the case model (pydantic) nor Rich (for --json)."""
+    warm = "from tui.cli import main\nmain(['list', '--json'])"
+    loaded_modules(warm)  # builds the index in this test's cache folder
+    for command in ("['list', '--json']", "['search', 'trust', '--json']"):
+        modules = loaded_modules(f"from tui.cli import main\nmain({command})")
+        assert "pydantic" not in modules, command
+        assert "rich" not in modules, command
+        assert "textual" not in modules, command
 
 
 def test_first_frame_path_does_not_pay_for_pydantic() -> None:

@@ -21,10 +21,14 @@ def test_curated_library_ships_in_the_package_and_loads_clean() -> None:
     assert all(c.origin == CURATED for c in lib.cases.values())
 
 
-def test_user_case_overrides_curated_and_remembers_its_folder(copy_case, user_library: Path) -> None:  # type: ignore[no-untyped-def]
+def test_user_case_overrides_curated_and_remembers_its_folder(
+    copy_case, user_library: Path
+) -> None:  # type: ignore[no-untyped-def]
     path = copy_case("oslo-back-channel")
-    path.write_text(path.read_text(encoding="utf-8").replace(
-        "\ntitle: ", "\ntitle: My own Oslo - ", 1), encoding="utf-8")
+    path.write_text(
+        path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: My own Oslo - ", 1),
+        encoding="utf-8",
+    )
     lib = load_library(default_library_dirs([user_library], env=False))
     case = lib.get("oslo-back-channel")
     assert case is not None
@@ -33,13 +37,16 @@ def test_user_case_overrides_curated_and_remembers_its_folder(copy_case, user_li
     assert lib.overridden["oslo-back-channel"] == [CURATED]
 
 
-def test_environment_folders_come_before_command_line_folders(tmp_path: Path,
-                                                              monkeypatch: pytest.MonkeyPatch) -> None:
+def test_environment_folders_come_before_command_line_folders(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     env_a, env_b, cli = tmp_path / "a", tmp_path / "b", tmp_path / "c"
     for folder in (env_a, env_b, cli):
         folder.mkdir()
         (folder / "mine.yaml").write_text(
-            template_text("mine").replace('title: "Mine"', f'title: "{folder.name}"'), encoding="utf-8")
+            template_text("mine").replace('title: "Mine"', f'title: "{folder.name}"'),
+            encoding="utf-8",
+        )
     monkeypatch.setenv("TRACK2_LIBRARY", os.pathsep.join([str(env_a), str(env_b)]))
     dirs = default_library_dirs([cli])
     assert [d.path for d in dirs[1:]] == [env_a, env_b, cli]

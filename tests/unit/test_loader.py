@@ -40,35 +40,91 @@ def test_template_loads_clean(tmp_path: Path) -> None:
 
 BAD_CASES = [
     # (name, edit the template text, the line expected (needle in template), message part)
-    ("misspelt field", lambda t: t.replace("summary: >-", "sumary: >-"), "summary: >-",
-     "did you mean 'summary'"),
-    ("unknown field", lambda t: t.replace("summary: >-", "colour: red\nsummary: >-"), None,
-     "unknown field"),
-    ("missing field", lambda t: replace_line(t, "outcome: >-", "").replace(
-        "  What came of it, and how we know [@second-source].\n", ""), None, "field required"),
-    ("wrong type", lambda t: t.replace("    year: 2000", "    year: [1, 2]"), "    year: 2000", "integer"),
-    ("bad date", lambda t: t.replace('start: "2000"', 'start: "2000-13"'), 'start: "2000"', "no month 13"),
-    ("end before start", lambda t: t.replace('end: "2001"', 'end: "1999"'), "period:", "before start"),
-    ("duplicate key", lambda t: t.replace("regions: [global]", "regions: [global]\nregions: [europe]"),
-     None, "duplicate key"),
-    ("unknown theme", lambda t: t.replace("themes: [theory]", "themes: [astrology]"), "themes: [theory]",
-     "unknown theme"),
-    ("unknown tag", lambda t: t.replace("tags: [trust-building]", "tags: [trusting]"),
-     "tags: [trust-building]", "unknown tag"),
+    (
+        "misspelt field",
+        lambda t: t.replace("summary: >-", "sumary: >-"),
+        "summary: >-",
+        "did you mean 'summary'",
+    ),
+    (
+        "unknown field",
+        lambda t: t.replace("summary: >-", "colour: red\nsummary: >-"),
+        None,
+        "unknown field",
+    ),
+    (
+        "missing field",
+        lambda t: replace_line(t, "outcome: >-", "").replace(
+            "  What came of it, and how we know [@second-source].\n", ""
+        ),
+        None,
+        "field required",
+    ),
+    (
+        "wrong type",
+        lambda t: t.replace("    year: 2000", "    year: [1, 2]"),
+        "    year: 2000",
+        "integer",
+    ),
+    (
+        "bad date",
+        lambda t: t.replace('start: "2000"', 'start: "2000-13"'),
+        'start: "2000"',
+        "no month 13",
+    ),
+    (
+        "end before start",
+        lambda t: t.replace('end: "2001"', 'end: "1999"'),
+        "period:",
+        "before start",
+    ),
+    (
+        "duplicate key",
+        lambda t: t.replace("regions: [global]", "regions: [global]\nregions: [europe]"),
+        None,
+        "duplicate key",
+    ),
+    (
+        "unknown theme",
+        lambda t: t.replace("themes: [theory]", "themes: [astrology]"),
+        "themes: [theory]",
+        "unknown theme",
+    ),
+    (
+        "unknown tag",
+        lambda t: t.replace("tags: [trust-building]", "tags: [trusting]"),
+        "tags: [trust-building]",
+        "unknown tag",
+    ),
     ("bad track", lambda t: t.replace("track: [II]", "track: [IV]"), "track: [II]", "track"),
-    ("id not file name", lambda t: t.replace("id: good-case", "id: other-case"), "id: good-case",
-     "must equal the file name"),
-    ("duplicate item id", lambda t: t.replace("id: first-challenge", "id: first-lesson"),
-     "id: first-challenge", "duplicate item id"),
-    ("dispute cites unknown source", lambda t: t.replace(
-        "disputed: []", "disputed:\n  - claim: x\n    positions:\n      - source: nope\n        says: y"),
-     "      - source: nope", "no source with id"),
+    (
+        "id not file name",
+        lambda t: t.replace("id: good-case", "id: other-case"),
+        "id: good-case",
+        "must equal the file name",
+    ),
+    (
+        "duplicate item id",
+        lambda t: t.replace("id: first-challenge", "id: first-lesson"),
+        "id: first-challenge",
+        "duplicate item id",
+    ),
+    (
+        "dispute cites unknown source",
+        lambda t: t.replace(
+            "disputed: []",
+            "disputed:\n  - claim: x\n    positions:\n      - source: nope\n        says: y",
+        ),
+        "      - source: nope",
+        "no source with id",
+    ),
 ]
 
 
 @pytest.mark.parametrize("name,edit,needle,message", BAD_CASES, ids=[c[0] for c in BAD_CASES])
-def test_bad_case_gives_one_problem_at_the_right_line(tmp_path: Path, name: str, edit, needle,
-                                                      message: str) -> None:  # type: ignore[no-untyped-def]
+def test_bad_case_gives_one_problem_at_the_right_line(
+    tmp_path: Path, name: str, edit, needle, message: str
+) -> None:  # type: ignore[no-untyped-def]
     text = edit(GOOD)
     assert text != GOOD
     path = write(tmp_path, "good-case.yaml", text)
@@ -114,8 +170,9 @@ def test_duplicate_key_names_the_second_line(tmp_path: Path) -> None:
     ],
     ids=["empty", "comment-only", "list", "scalar", "syntax", "utf8", "deep", "oversized"],
 )
-def test_unreadable_files_give_one_problem(tmp_path: Path, content: bytes, message: str,
-                                           line: int) -> None:
+def test_unreadable_files_give_one_problem(
+    tmp_path: Path, content: bytes, message: str, line: int
+) -> None:
     loaded = load_case(write(tmp_path, "good-case.yaml", content))
     assert loaded.value is None
     [problem] = loaded.problems
@@ -156,7 +213,9 @@ def test_dangling_related_id_names_the_referring_line(tmp_path: Path) -> None:
 
 
 def test_unquoted_dates_and_track_are_accepted(tmp_path: Path) -> None:
-    text = GOOD.replace('start: "2000"', "start: 2000-01-05").replace("track: [II]", "track: [1.5, II]")
+    text = GOOD.replace('start: "2000"', "start: 2000-01-05").replace(
+        "track: [II]", "track: [1.5, II]"
+    )
     loaded = load_case(write(tmp_path, "good-case.yaml", text))
     assert loaded.value is not None, loaded.problems
     assert loaded.value.period.start == "2000-01-05"

@@ -12,7 +12,9 @@ from search_index import SearchIndex, Span
 from tests.unit.test_search_fixtures import write_case
 
 
-def _item(item_id: str, title: str, text: str, tags: list[str], **extra: object) -> dict[str, object]:
+def _item(
+    item_id: str, title: str, text: str, tags: list[str], **extra: object
+) -> dict[str, object]:
     return {"id": item_id, "title": title, "text": text, "tags": tags, **extra}
 
 
@@ -21,28 +23,66 @@ def idx(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
     """Three cases: one in Chinese, one about a summit, one about trade."""
     lib = tmp_path_factory.mktemp("features-lib")
     write_case(
-        lib, "pingpong-zh", "乒乓外交", "1971年，美国乒乓球队访问中国。",
-        countries=["CN", "US"], themes=["culture-and-sport"], regions=["east-asia"],
+        lib,
+        "pingpong-zh",
+        "乒乓外交",
+        "1971年，美国乒乓球队访问中国。",
+        countries=["CN", "US"],
+        themes=["culture-and-sport"],
+        regions=["east-asia"],
         period={"start": "1971-04", "end": "1971-04"},
-        lessons=[_item("sport-opens-doors", "体育可以打开大门", "小球转动大球。", ["people-to-people"])],
+        lessons=[
+            _item("sport-opens-doors", "体育可以打开大门", "小球转动大球。", ["people-to-people"])
+        ],
     )
     write_case(
-        lib, "summit-case", "Pugwash summit of scientists", "Scientists met at Pugwash.",
-        track=["II", "1.5"], themes=["nuclear-and-strategic-stability"], countries=["US", "SU"],
-        regions=["global"], period={"start": "1957-07", "end": "1958"},
+        lib,
+        "summit-case",
+        "Pugwash summit of scientists",
+        "Scientists met at Pugwash.",
+        track=["II", "1.5"],
+        themes=["nuclear-and-strategic-stability"],
+        countries=["US", "SU"],
+        regions=["global"],
+        period={"start": "1957-07", "end": "1958"},
         actors=[{"name": "Joseph Rotblat", "type": "academic", "role": "convener"}],
-        lessons=[_item("trust-lesson", "Trust takes years", "Trust between scientists "
-                       "was built over many meetings.", ["trust-building"])],
-        challenges=[_item("secrecy", "Secrecy was hard to keep", "Leaks threatened the "
-                          "channel.", ["confidentiality"])],
+        lessons=[
+            _item(
+                "trust-lesson",
+                "Trust takes years",
+                "Trust between scientists was built over many meetings.",
+                ["trust-building"],
+            )
+        ],
+        challenges=[
+            _item(
+                "secrecy",
+                "Secrecy was hard to keep",
+                "Leaks threatened the channel.",
+                ["confidentiality"],
+            )
+        ],
     )
     write_case(
-        lib, "trade-case", "Trade talks over tariffs", "Negotiators argued about tariffs.",
-        track=["I"], themes=["trade-and-market-access"], countries=["CN", "US"], lessons=[],
-        regions=["east-asia", "north-america"], period={"start": "2017", "end": "2018"},
-        recommendations=[_item("keep-talking", "Keep the channel open", "Officials should "
-                               "keep a channel open on tariffs and trust.", ["trust-building"],
-                               audience=["governments"])],
+        lib,
+        "trade-case",
+        "Trade talks over tariffs",
+        "Negotiators argued about tariffs.",
+        track=["I"],
+        themes=["trade-and-market-access"],
+        countries=["CN", "US"],
+        lessons=[],
+        regions=["east-asia", "north-america"],
+        period={"start": "2017", "end": "2018"},
+        recommendations=[
+            _item(
+                "keep-talking",
+                "Keep the channel open",
+                "Officials should keep a channel open on tariffs and trust.",
+                ["trust-building"],
+                audience=["governments"],
+            )
+        ],
     )
     index = SearchIndex.open([LibraryDir(lib, "test")], cache_root=lib / "cache")
     yield index
@@ -81,7 +121,9 @@ def test_facets_count_every_match(idx: SearchIndex) -> None:
 
 def test_filters_argument_and_kind(idx: SearchIndex) -> None:
     assert {h.ref for h in idx.search("trust", filters={"tag": "trust-building"}).hits} == {
-        "summit-case/trust-lesson", "trade-case/keep-talking", "summit-case",
+        "summit-case/trust-lesson",
+        "trade-case/keep-talking",
+        "summit-case",
     }
     assert [h.ref for h in idx.search("trust", kind="recommendation").hits] == [
         "trade-case/keep-talking"
@@ -99,7 +141,8 @@ def test_field_queries_and_years(idx: SearchIndex) -> None:
     assert {h.case_id for h in idx.search("year:1950..1960 kind:case").hits} == {"summit-case"}
     assert {h.case_id for h in idx.search("year:1971").hits} == {"pingpong-zh"}
     assert {h.case_id for h in idx.search("country:china kind:case").hits} == {
-        "pingpong-zh", "trade-case",
+        "pingpong-zh",
+        "trade-case",
     }
     assert idx.search("track:1.5 kind:case").hits[0].case_id == "summit-case"
     assert idx.search("name:rotblat").hits[0].case_id == "summit-case"

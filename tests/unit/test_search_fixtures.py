@@ -20,8 +20,9 @@ from cases.library import LibraryDir, curated_dir, load_library
 from cases.vocab import vocabulary
 
 
-def case_data(case_id: str, title: str = "A case", summary: str = "A summary of the case.",
-              **extra: Any) -> dict[str, Any]:
+def case_data(
+    case_id: str, title: str = "A case", summary: str = "A summary of the case.", **extra: Any
+) -> dict[str, Any]:
     """A valid schema 2 case as a dict; ``extra`` replaces any field (lessons, actors...).
 
     Prose without a citation gets one to the first source, and events and items without
@@ -41,8 +42,14 @@ def case_data(case_id: str, title: str = "A case", summary: str = "A summary of 
         "background": "Background of the case.",
         "timeline": [],
         "outcome": "What came of it.",
-        "lessons": [{"id": "first-lesson", "title": "A first lesson",
-                     "text": "The text of the lesson.", "tags": ["trust-building"]}],
+        "lessons": [
+            {
+                "id": "first-lesson",
+                "title": "A first lesson",
+                "text": "The text of the lesson.",
+                "tags": ["trust-building"],
+            }
+        ],
         "challenges": [],
         "recommendations": [],
         "discussion_questions": [],
@@ -64,8 +71,13 @@ def case_data(case_id: str, title: str = "A case", summary: str = "A summary of 
     return data
 
 
-def write_case(folder: Path, case_id: str, title: str = "A case",
-               summary: str = "A summary of the case.", **extra: Any) -> Path:
+def write_case(
+    folder: Path,
+    case_id: str,
+    title: str = "A case",
+    summary: str = "A summary of the case.",
+    **extra: Any,
+) -> Path:
     """Write ``folder/<case_id>.yaml`` (see :func:`case_data`) and return its path."""
     path = folder / f"{case_id}.yaml"
     data = case_data(case_id, title, summary, **extra)
@@ -128,8 +140,12 @@ def synthetic_case(n: int, rng: random.Random) -> dict[str, Any]:
         countries=rng.sample(list(vocab.countries), 3),
         themes=rng.sample(list(vocab.themes), 2),
         actors=[
-            {"name": f"{rng.choice(_FIRST)} {rng.choice(_LAST)}", "type": "academic",
-             "role": "participant", "affiliation": _sentence(rng, 4)}
+            {
+                "name": f"{rng.choice(_FIRST)} {rng.choice(_LAST)}",
+                "type": "academic",
+                "role": "participant",
+                "affiliation": _sentence(rng, 4),
+            }
             for _ in range(4)
         ],
         background=_sentence(rng, 150),
@@ -141,8 +157,7 @@ def synthetic_case(n: int, rng: random.Random) -> dict[str, Any]:
     )
 
 
-def synthetic_library(folder: Path, count: int, seed: int = 0,
-                      start: int = 0) -> Sequence[Path]:
+def synthetic_library(folder: Path, count: int, seed: int = 0, start: int = 0) -> Sequence[Path]:
     """Write ``count`` synthetic cases into ``folder``; the same seed writes the same files."""
     rng = random.Random(seed)
     folder.mkdir(parents=True, exist_ok=True)
@@ -150,8 +165,7 @@ def synthetic_library(folder: Path, count: int, seed: int = 0,
     for n in range(start, start + count):
         data = synthetic_case(n, rng)
         path = folder / f"{data['id']}.yaml"
-        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False),
-                        encoding="utf-8")
+        path.write_text(yaml.safe_dump(data, allow_unicode=True, sort_keys=False), encoding="utf-8")
         paths.append(path)
     return paths
 

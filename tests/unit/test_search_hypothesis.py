@@ -13,24 +13,60 @@ from search_index import SearchIndex, SearchResult
 from search_index.query import parse
 
 # Pieces of the query syntax, so generated strings hit the parser's corners more often.
-SYNTAX = st.sampled_from([
-    '"', "*", "~", "~2", "-", ":", "..", "kind:", "track:", "theme:", "year:", "country:",
-    "tag:", "decade:", "title:", "name:", "AND", "OR", "NOT", "(", ")", "oslo", "trust",
-    "乒乓", "Rød", "\x00", "\x1b[31m", "\u202e", " ", "1990..2000", "1.5", "lesson", "négo",
-])
+SYNTAX = st.sampled_from(
+    [
+        '"',
+        "*",
+        "~",
+        "~2",
+        "-",
+        ":",
+        "..",
+        "kind:",
+        "track:",
+        "theme:",
+        "year:",
+        "country:",
+        "tag:",
+        "decade:",
+        "title:",
+        "name:",
+        "AND",
+        "OR",
+        "NOT",
+        "(",
+        ")",
+        "oslo",
+        "trust",
+        "乒乓",
+        "Rød",
+        "\x00",
+        "\x1b[31m",
+        "\u202e",
+        " ",
+        "1990..2000",
+        "1.5",
+        "lesson",
+        "négo",
+    ]
+)
 QUERIES = st.lists(st.one_of(SYNTAX, st.text(max_size=8)), max_size=12).map("".join)
 
 
 @pytest.fixture(scope="module")
 def curated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
     """The curated library's index, built once for this module."""
-    idx = SearchIndex.open([LibraryDir(curated_dir(), "curated")],
-                           cache_root=tmp_path_factory.mktemp("hypothesis-cache"))
+    idx = SearchIndex.open(
+        [LibraryDir(curated_dir(), "curated")],
+        cache_root=tmp_path_factory.mktemp("hypothesis-cache"),
+    )
     yield idx
     idx.close()
 
 
-@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=300, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
 @given(query=QUERIES, typeahead=st.booleans())
 def test_search_never_raises(curated: SearchIndex, query: str, typeahead: bool) -> None:
     result = curated.search(query, typeahead=typeahead, limit=5)
@@ -48,11 +84,16 @@ def test_parse_never_raises(query: str) -> None:
     assert all(ch.isprintable() for ch in parsed.text)
 
 
-@settings(max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture])
-@given(kind=st.one_of(st.none(), st.text(max_size=10)),
-       filters=st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=3),
-       limit=st.integers(min_value=-5, max_value=2000))
-def test_arguments_never_raise(curated: SearchIndex, kind: str | None,
-                               filters: dict[str, str], limit: int) -> None:
+@settings(
+    max_examples=100, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    kind=st.one_of(st.none(), st.text(max_size=10)),
+    filters=st.dictionaries(st.text(max_size=8), st.text(max_size=8), max_size=3),
+    limit=st.integers(min_value=-5, max_value=2000),
+)
+def test_arguments_never_raise(
+    curated: SearchIndex, kind: str | None, filters: dict[str, str], limit: int
+) -> None:
     result = curated.search("trust", kind=kind, filters=filters, limit=limit)
     assert len(result.hits) <= max(0, limit)

@@ -71,7 +71,8 @@ def test_fast_ranking_puts_documents_with_every_clause_first(session: Session) -
 
 def test_flatten_refuses_what_it_cannot_score() -> None:
     assert flatten(Q.Or([Q.Term("body", "a"), Q.Term("title", "b", boost=3.0)])) == [
-        ("body", "a", 1.0), ("title", "b", 3.0),
+        ("body", "a", 1.0),
+        ("title", "b", 3.0),
     ]
     assert flatten(Q.Phrase("body", ["a", "b"])) is None
     assert flatten(Q.Or([Q.Term("body", "a"), Q.Phrase("body", ["a", "b"])])) is None

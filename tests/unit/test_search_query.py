@@ -13,8 +13,11 @@ from search_index.spelling import edit_distance, swaps
 def test_plain_words_phrases_prefix_fuzzy() -> None:
     q = parse('trust "back channel" negot* olso~ olso~2')
     assert [(c.kind, c.text) for c in q.clauses] == [
-        ("word", "trust"), ("phrase", "back channel"), ("prefix", "negot"),
-        ("fuzzy", "olso"), ("fuzzy", "olso"),
+        ("word", "trust"),
+        ("phrase", "back channel"),
+        ("prefix", "negot"),
+        ("fuzzy", "olso"),
+        ("fuzzy", "olso"),
     ]
     assert [c.distance for c in q.clauses[3:]] == [1, 2]
     assert q.errors == []
@@ -23,8 +26,11 @@ def test_plain_words_phrases_prefix_fuzzy() -> None:
 def test_fields_become_filters() -> None:
     q = parse("track:1.5 theme:trade kind:lesson country:CN tag:trust year:1990..2000 trust")
     assert q.filters == {
-        "track": ["1.5"], "theme": ["trade-and-market-access"], "kind": ["lesson"],
-        "country": ["CN"], "tag": ["trust-building"],
+        "track": ["1.5"],
+        "theme": ["trade-and-market-access"],
+        "kind": ["lesson"],
+        "country": ["CN"],
+        "tag": ["trust-building"],
     }
     assert q.years == (1990, 2000)
     assert [c.text for c in q.clauses] == ["trust"]
@@ -98,10 +104,24 @@ def test_typeahead_flag_only_when_last_word_is_open() -> None:
         ("country", "cn", ["CN"]),
         ("country", "china", ["CN"]),
         ("country", "NO", ["NO"]),
-        ("region", "asia", ["asia", "central-asia", "east-asia", "southeast-asia", "south-asia",
-                            "western-asia"]),
-        ("region", "africa", ["africa", "north-africa", "sub-saharan-africa", "eastern-africa",
-                              "middle-africa", "southern-africa", "western-africa"]),
+        (
+            "region",
+            "asia",
+            ["asia", "central-asia", "east-asia", "southeast-asia", "south-asia", "western-asia"],
+        ),
+        (
+            "region",
+            "africa",
+            [
+                "africa",
+                "north-africa",
+                "sub-saharan-africa",
+                "eastern-africa",
+                "middle-africa",
+                "southern-africa",
+                "western-africa",
+            ],
+        ),
         ("theme", "human rights", ["human-rights"]),
         ("decade", "90s", ["1990s"]),
         ("decade", "1993", ["1990s"]),
@@ -137,4 +157,3 @@ def test_swaps_count_as_one_edit() -> None:
     assert "oslo" in swaps("olso")
     assert edit_distance("olso", "oslo") == 1
     assert edit_distance("kitten", "sitting") == 3
-

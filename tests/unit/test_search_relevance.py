@@ -58,8 +58,10 @@ RELEVANCE = [
     ("Jimmy Carter Kim Il Sung", "carter-pyongyang-1994"),
     ("Tajikistan civil war Saunders sustained dialogue", "inter-tajik-dialogue"),
     ("Abkhazia Georgia Berghof workshops", "georgian-abkhaz-schlaining-process"),
-    ("Armenian genocide Turkey commission David Phillips",
-     "turkish-armenian-reconciliation-commission"),
+    (
+        "Armenian genocide Turkey commission David Phillips",
+        "turkish-armenian-reconciliation-commission",
+    ),
     ("Susan Shirk six-party talks forum", "northeast-asia-cooperation-dialogue"),
     ("Iran nuclear deal Pickering Luers dialogue", "us-iran-track-ii"),
     ("Santos FARC Havana peace talks", "colombia-farc-exploratory-talks"),

@@ -53,8 +53,9 @@ def test_first_open_builds_then_nothing_to_do(three: Path, tmp_path: Path) -> No
         assert not again.last_update.rebuilt and again.last_update.touched == 0
 
 
-def test_edit_add_delete_then_search(three: Path, tmp_path: Path,
-                                     monkeypatch: pytest.MonkeyPatch) -> None:
+def test_edit_add_delete_then_search(
+    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = tmp_path / "cache"
     SearchIndex.open(_lib(three), cache).close()
     parsed: list[str] = []
@@ -114,8 +115,9 @@ def test_invalid_file_is_a_problem_not_a_failure(three: Path, tmp_path: Path) ->
         assert _ids(idx, "ostrich") == {"broken-case"}
 
 
-def test_schema_change_rebuilds(three: Path, tmp_path: Path,
-                                monkeypatch: pytest.MonkeyPatch) -> None:
+def test_schema_change_rebuilds(
+    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = tmp_path / "cache"
     SearchIndex.open(_lib(three), cache).close()
     monkeypatch.setattr(manifest_module, "SCHEMA_VERSION", 999)
@@ -142,8 +144,9 @@ def _hold_lock_then_die(home: Path) -> None:
         "print('locked', flush=True)\n"
         "time.sleep(60)\n"
     )
-    child = subprocess.Popen([sys.executable, "-c", code, str(home)], cwd=REPO,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, str(home)], cwd=REPO, stdout=subprocess.PIPE, text=True
+    )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "locked"
     child.send_signal(signal.SIGKILL)
@@ -192,8 +195,12 @@ def _kill_mid_way(lib: Path, cache: Path) -> None:
         "SearchIndex.open([LibraryDir(lib, str(lib))], Path(sys.argv[2]), progress=progress)\n"
         "print('finished', flush=True)\n"
     )
-    child = subprocess.Popen([sys.executable, "-c", code, str(lib), str(cache)], cwd=REPO,
-                             stdout=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", code, str(lib), str(cache)],
+        cwd=REPO,
+        stdout=subprocess.PIPE,
+        text=True,
+    )
     assert child.stdout is not None
     assert child.stdout.readline().strip() == "working"
     child.send_signal(signal.SIGKILL)
@@ -233,7 +240,9 @@ def test_garbage_in_an_index_file_rebuilds(three: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     SearchIndex.open(_lib(three), cache).close()
     folder = _index_files(three, cache)
-    biggest = max((p for p in folder.iterdir() if p.name != MANIFEST), key=lambda p: p.stat().st_size)
+    biggest = max(
+        (p for p in folder.iterdir() if p.name != MANIFEST), key=lambda p: p.stat().st_size
+    )
     data = bytearray(biggest.read_bytes())
     data[len(data) // 3 : len(data) // 3 + 64] = os.urandom(64)
     biggest.write_bytes(bytes(data))
@@ -271,8 +280,9 @@ def test_truncated_index_and_bad_manifest_rebuild(three: Path, tmp_path: Path) -
     assert set(data["indexed"]) == {"alpha-case", "beta-case", "gamma-case"}
 
 
-def test_a_read_error_while_searching_is_recovered(three: Path, tmp_path: Path,
-                                                    monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_read_error_while_searching_is_recovered(
+    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     idx = SearchIndex.open(_lib(three), tmp_path / "cache")
     real = index_module.run_search
     failures = iter([OSError("segment went away"), ValueError("bad block")])
@@ -304,8 +314,9 @@ def test_unwritable_cache_builds_in_memory_and_says_so(three: Path, tmp_path: Pa
         assert _ids(idx, "walrus") == {"delta-case"}
 
 
-def test_read_only_index_is_used_while_current(three: Path, tmp_path: Path,
-                                               monkeypatch: pytest.MonkeyPatch) -> None:
+def test_read_only_index_is_used_while_current(
+    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     cache = tmp_path / "cache"
     SearchIndex.open(_lib(three), cache).close()
 
@@ -335,8 +346,13 @@ def test_two_processes_at_once(tmp_path: Path) -> None:
         "print(len(idx.cases()), idx.in_memory, idx.search('kind:lesson').total)\n"
     )
     children = [
-        subprocess.Popen([sys.executable, "-c", code, str(lib), str(cache)], cwd=REPO,
-                         stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+        subprocess.Popen(
+            [sys.executable, "-c", code, str(lib), str(cache)],
+            cwd=REPO,
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+            text=True,
+        )
         for _ in range(3)
     ]
     outputs = [c.communicate(timeout=120) for c in children]

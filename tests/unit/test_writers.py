@@ -25,8 +25,7 @@ from tests.unit.test_briefing_helpers import EVIL, write_library
 
 GOLDEN = Path(__file__).parent / "golden"
 UPDATE = os.environ.get("TRACK2_UPDATE_GOLDEN") == "1"
-LITERALS = ("[bold]loud[/bold]", "<script>alert(1)</script>", "*not em*", "#set text(red)",
-            "$x$")
+LITERALS = ("[bold]loud[/bold]", "<script>alert(1)</script>", "*not em*", "#set text(red)", "$x$")
 """How the hostile text must read once a reader (terminal, browser, viewer) shows it."""
 TEXT_FORMATS = ("text", "ansi", "html", "svg", "md", "json")
 
@@ -40,9 +39,13 @@ def lib(tmp_path_factory: pytest.TempPathFactory) -> Library:
 def briefing(lib: Library) -> Briefing:
     """A briefing whose own fields and whose cases carry the hostile text."""
     b = compose_from_refs(
-        lib, ["evil-case/trust-first", "alpha-talks", "beta-channel/fund-it"],
-        title="Trust talks", audience=f"Aud {EVIL}", purpose="Prepare the delegation.",
-        query="trust")
+        lib,
+        ["evil-case/trust-first", "alpha-talks", "beta-channel/fund-it"],
+        title="Trust talks",
+        audience=f"Aud {EVIL}",
+        purpose="Prepare the delegation.",
+        query="trust",
+    )
     return b.model_copy(update={"as_of": __import__("datetime").date(2026, 1, 1)})
 
 
@@ -130,8 +133,9 @@ def parse_html(source: str) -> Html:
     return page
 
 
-def test_html_is_a_self_contained_printable_document(outputs: dict[str, str | bytes],
-                                                     doc: Document) -> None:
+def test_html_is_a_self_contained_printable_document(
+    outputs: dict[str, str | bytes], doc: Document
+) -> None:
     source = str(outputs["html"])
     page = parse_html(source)
     names = [t for t, _ in page.tags]
@@ -143,7 +147,9 @@ def test_html_is_a_self_contained_printable_document(outputs: dict[str, str | by
     assert page.text["h2"] == [clean(s.heading) for s in doc.sections] + ["References"]
     refs = [a["id"] for t, a in page.tags if t == "li" and (a.get("id") or "").startswith("ref-")]
     assert refs == [f"ref-{n}" for n in range(1, len(doc.references) + 1)]
-    targets = {a["href"] for t, a in page.tags if t == "a" and (a.get("href") or "").startswith("#")}
+    targets = {
+        a["href"] for t, a in page.tags if t == "a" and (a.get("href") or "").startswith("#")
+    }
     assert targets == {f"#ref-{n}" for n in range(1, len(doc.references) + 1)}
     assert "Unofficial - not for attribution" in "".join(page.text["p"])
 
@@ -152,7 +158,9 @@ def test_svg_is_light_and_fetches_nothing(outputs: dict[str, str | bytes]) -> No
     svg = str(outputs["svg"])
     root = ET.fromstring(svg)
     assert root.tag.endswith("svg")
-    assert "http" not in re.sub(r'xmlns(:\w+)?="[^"]+"', "", svg.split("<style>")[1].split("</style>")[0])
+    assert "http" not in re.sub(
+        r'xmlns(:\w+)?="[^"]+"', "", svg.split("<style>")[1].split("</style>")[0]
+    )
     assert "cdnjs" not in svg and "@font-face" not in svg
     assert "#ffffff" in svg.lower()  # the light theme's background
     text = "".join(root.itertext()).replace("\xa0", " ")
@@ -163,7 +171,10 @@ def test_markdown_is_not_over_escaped(outputs: dict[str, str | bytes], lib: Libr
     md = str(outputs["md"])
     assert md.startswith("*Unofficial - not for attribution*\n\n# Trust talks\n")
     assert "\\(" not in md and "\\[1" not in md
-    assert re.search(r"(?m)^3\. A\. Writer, \*The shared report\*, 2020\. <https://example\.org/shared-report>$", md)
+    assert re.search(
+        r"(?m)^3\. A\. Writer, \*The shared report\*, 2020\. <https://example\.org/shared-report>$",
+        md,
+    )
     case_md = str(write(build_case(lib.cases["alpha-talks"]), "md")[0])
     assert "(1990-1991)" not in case_md or "\\(1990" not in case_md
 
@@ -172,8 +183,7 @@ def test_text_has_no_escape_codes_and_no_padding(outputs: dict[str, str | bytes]
     text = str(outputs["text"])
     assert "\x1b" not in text and "\x07" not in text
     assert all(line == line.rstrip() for line in text.splitlines())
-    for needle in ("Trust talks", "Executive summary", "Audience", "References",
-                   "[1]", "track2"):
+    for needle in ("Trust talks", "Executive summary", "Audience", "References", "[1]", "track2"):
         assert needle in text
 
 
@@ -229,8 +239,9 @@ def test_pdf_says_when_a_cjk_font_is_missing(monkeypatch: pytest.MonkeyPatch, li
     assert "Norge Ø" in _pdf_pages(pdf)[0] and "CJK font" in _pdf_pages(pdf)[0]
 
 
-def test_docx_has_word_headings_lists_and_live_links(outputs: dict[str, str | bytes],
-                                                     doc: Document) -> None:
+def test_docx_has_word_headings_lists_and_live_links(
+    outputs: dict[str, str | bytes], doc: Document
+) -> None:
     import docx
 
     data = outputs["docx"]
@@ -238,7 +249,9 @@ def test_docx_has_word_headings_lists_and_live_links(outputs: dict[str, str | by
     word = docx.Document(io.BytesIO(data))
     styles = [p.style.name for p in word.paragraphs if p.style is not None]
     assert "Title" in styles and "Heading 1" in styles
-    headings = [p.text for p in word.paragraphs if p.style is not None and p.style.name == "Heading 1"]
+    headings = [
+        p.text for p in word.paragraphs if p.style is not None and p.style.name == "Heading 1"
+    ]
     assert headings == [clean(s.heading) for s in doc.sections] + ["References"]
     assert styles.count("List Number") >= len(doc.references)
     assert any(s == "List Bullet" for s in styles)
@@ -260,8 +273,12 @@ def _visible(fmt: str, out: str | bytes) -> str:
         assert isinstance(out, bytes)
         with zipfile.ZipFile(io.BytesIO(out)) as z:
             xml = z.read("word/document.xml").decode("utf-8")
-        return "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml)).replace(
-            "&lt;", "<").replace("&gt;", ">").replace("&amp;", "&")
+        return (
+            "".join(re.findall(r"<w:t(?: [^>]*)?>([^<]*)</w:t>", xml))
+            .replace("&lt;", "<")
+            .replace("&gt;", ">")
+            .replace("&amp;", "&")
+        )
     out = str(out)
     if fmt == "html":
         page = parse_html(out)
@@ -272,9 +289,28 @@ def _visible(fmt: str, out: str | bytes) -> str:
         return "".join(root.itertext()).replace("\xa0", " ")
     if fmt == "md":
         page = parse_html(MarkdownIt("commonmark").render(out))
-        assert {t for t, _ in page.tags} <= {"h1", "h2", "h3", "h4", "p", "ul", "ol", "li", "em",
-                                               "strong", "a", "hr", "table", "thead", "tbody",
-                                               "tr", "th", "td", "blockquote", "code"}
+        assert {t for t, _ in page.tags} <= {
+            "h1",
+            "h2",
+            "h3",
+            "h4",
+            "p",
+            "ul",
+            "ol",
+            "li",
+            "em",
+            "strong",
+            "a",
+            "hr",
+            "table",
+            "thead",
+            "tbody",
+            "tr",
+            "th",
+            "td",
+            "blockquote",
+            "code",
+        }
         return "".join(page.all_text)
     if fmt == "json":
         return json.dumps(json.loads(out), ensure_ascii=False)
@@ -311,7 +347,9 @@ def test_short_brief_has_points_lessons_and_fits_two_pages(lib: Library) -> None
 
 def test_fields_added_to_a_case_reach_every_format_through_the_builder(lib: Library) -> None:
     """track_note was added to the model and the case builder only: every writer shows it."""
-    case = lib.cases["alpha-talks"].model_copy(update={"track_note": "Only unofficial people met [@own]."})
+    case = lib.cases["alpha-talks"].model_copy(
+        update={"track_note": "Only unofficial people met [@own]."}
+    )
     doc = build_case(case)
     for fmt in ("text", "md", "html", "json", "docx", "pdf"):
         assert "Only unofficial people met" in _visible(fmt, write(doc, fmt)[0]), fmt

@@ -25,31 +25,62 @@ def register(sub: Any) -> None:
     p = add_command(sub, "brief", "print or export a briefing", DESCRIPTION)
     what = p.add_mutually_exclusive_group(required=True)
     what.add_argument("id", nargs="?", metavar="ID", help="a curated or saved briefing id")
-    what.add_argument("--case", action="append", dest="cases", metavar="ID",
-                      help="compose a briefing from this case (repeatable)")
-    what.add_argument("--query", metavar="TEXT",
-                      help="compose a briefing from the lessons and recommendations that best "
-                           "match TEXT")
-    p.add_argument("--limit", type=int, default=10, metavar="N",
-                   help="with --query: how many lessons and recommendations (default 10)")
+    what.add_argument(
+        "--case",
+        action="append",
+        dest="cases",
+        metavar="ID",
+        help="compose a briefing from this case (repeatable)",
+    )
+    what.add_argument(
+        "--query",
+        metavar="TEXT",
+        help="compose a briefing from the lessons and recommendations that best match TEXT",
+    )
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=10,
+        metavar="N",
+        help="with --query: how many lessons and recommendations (default 10)",
+    )
     p.add_argument("--title", help="the title of a composed briefing")
     p.add_argument("--audience", help="who a composed briefing is for")
     p.add_argument("--purpose", help="what a composed briefing is for")
-    p.add_argument("--format", choices=FORMATS, default=None,
-                   help="rich (terminal, the default), text (plain), ansi, html (printable "
-                        "document), svg, md (Markdown), json, pdf or docx (Word)")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="rich (terminal, the default), text (plain), ansi, html (printable "
+        "document), svg, md (Markdown), json, pdf or docx (Word)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
-    p.add_argument("--short", action="store_true",
-                   help="the short brief: at most two printed pages")
+    p.add_argument(
+        "--short", action="store_true", help="the short brief: at most two printed pages"
+    )
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
-    p.add_argument("--width", type=int, default=None, metavar="N",
-                   help="wrap at N columns (terminal, text, ansi, svg)")
-    p.add_argument("--pager", action="store_true",
-                   help="on a terminal, page the briefing when it is longer than the screen")
-    p.add_argument("--save", action="store_true",
-                   help="also save the briefing in your briefings folder, to print it again by id")
-    p.add_argument("--force", action="store_true",
-                   help="let -o replace an existing file and --save replace another briefing")
+    p.add_argument(
+        "--width",
+        type=int,
+        default=None,
+        metavar="N",
+        help="wrap at N columns (terminal, text, ansi, svg)",
+    )
+    p.add_argument(
+        "--pager",
+        action="store_true",
+        help="on a terminal, page the briefing when it is longer than the screen",
+    )
+    p.add_argument(
+        "--save",
+        action="store_true",
+        help="also save the briefing in your briefings folder, to print it again by id",
+    )
+    p.add_argument(
+        "--force",
+        action="store_true",
+        help="let -o replace an existing file and --save replace another briefing",
+    )
     p.set_defaults(func=run)
 
 
@@ -78,8 +109,9 @@ def run(ctx: Context) -> int:
     try:
         if args.id:
             if args.id not in _briefing_ids() and lib.get(args.id) is not None:
-                raise UserError(f"'{args.id}' is a case, not a briefing: use "
-                                f"`track2 brief --case {args.id}`")
+                raise UserError(
+                    f"'{args.id}' is a case, not a briefing: use `track2 brief --case {args.id}`"
+                )
             briefing = find_briefing(args.id, lib)
         elif args.cases:
             briefing = compose_from_cases(lib, args.cases, **extra)
@@ -112,8 +144,12 @@ def run(ctx: Context) -> int:
 def _briefing_ids() -> set[str]:
     from briefings.loader import curated_dir, user_dir
 
-    return {p.stem for folder in (curated_dir(), user_dir()) if folder.is_dir()
-            for p in folder.glob("*.y*ml")}
+    return {
+        p.stem
+        for folder in (curated_dir(), user_dir())
+        if folder.is_dir()
+        for p in folder.glob("*.y*ml")
+    }
 
 
 def search_refs(ctx: Context, query: str, limit: int) -> list[str]:

@@ -34,8 +34,14 @@ def run(ctx: Context) -> int:
     if ctx.args.json:
         from tui.output import print_json
 
-        print_json({"briefings": [{"id": b.id, "title": b.title, "audience": b.audience,
-                                   "origin": b.origin} for b in found]})
+        print_json(
+            {
+                "briefings": [
+                    {"id": b.id, "title": b.title, "audience": b.audience, "origin": b.origin}
+                    for b in found
+                ]
+            }
+        )
     else:
         from rich.table import Table
         from rich.text import Text

@@ -23,9 +23,12 @@ def register(sub: Any) -> None:
     p.add_argument("--rebuild", action="store_true", help="throw the index away and build it again")
     p.add_argument("--stats", action="store_true", help="print figures about the index")
     p.add_argument("--json", action="store_true", help="machine-readable output")
-    p.add_argument("--in-memory-ok", action="store_true",
-                   help="exit 0 even when the cache cannot be written and the index was kept "
-                        "in memory only (by default that is exit 1: nothing was saved)")
+    p.add_argument(
+        "--in-memory-ok",
+        action="store_true",
+        help="exit 0 even when the cache cannot be written and the index was kept "
+        "in memory only (by default that is exit 1: nothing was saved)",
+    )
     p.set_defaults(func=run)
 
 
@@ -84,9 +87,22 @@ def _print(done: Any, location: str | None, stats: dict[str, Any] | None) -> Non
     out.print(Text(f"Location: {location or 'in memory'}", style="dim"))
     if stats:
         kinds = stats.get("by_kind", {})
-        out.print(Text(f"Documents: {stats.get('documents', 0)} ("
-                       + ", ".join(f"{n} {k}" for k, n in kinds.items()) + ")"))
-        out.print(Text(f"Case files: {stats.get('files', 0)}; segments: "
-                       f"{stats.get('segments', 0)}; size: {stats.get('bytes', 0):,} bytes"))
-        out.print(Text(f"Engine: {stats.get('engine')}; schema version "
-                       f"{stats.get('schema_version')}", style="dim"))
+        out.print(
+            Text(
+                f"Documents: {stats.get('documents', 0)} ("
+                + ", ".join(f"{n} {k}" for k, n in kinds.items())
+                + ")"
+            )
+        )
+        out.print(
+            Text(
+                f"Case files: {stats.get('files', 0)}; segments: "
+                f"{stats.get('segments', 0)}; size: {stats.get('bytes', 0):,} bytes"
+            )
+        )
+        out.print(
+            Text(
+                f"Engine: {stats.get('engine')}; schema version {stats.get('schema_version')}",
+                style="dim",
+            )
+        )

@@ -21,10 +21,16 @@ def register(sub: Any) -> None:
     )
     p.add_argument("query", nargs="*", metavar="QUERY", help="words to look for (optional)")
     p.add_argument("--tag", metavar="T", help="only items with tag T (see `track2 vocab tags`)")
-    p.add_argument("--kind", choices=("lesson", "challenge", "recommendation"),
-                   help="only this kind of item")
-    p.add_argument("--limit", type=int, default=50, metavar="N",
-                   help="with a QUERY, show at most N results (default 50)")
+    p.add_argument(
+        "--kind", choices=("lesson", "challenge", "recommendation"), help="only this kind of item"
+    )
+    p.add_argument(
+        "--limit",
+        type=int,
+        default=50,
+        metavar="N",
+        help="with a QUERY, show at most N results (default 50)",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
 
@@ -54,8 +60,9 @@ def run(ctx: Context) -> int:
     idx = open_index(ctx)
     try:
         if query:
-            result = idx.search(query, kind=args.kind or "item", limit=limit,
-                                filters={"tag": tag} if tag else None)
+            result = idx.search(
+                query, kind=args.kind or "item", limit=limit, filters={"tag": tag} if tag else None
+            )
             hits, total, note = result.hits, result.total, result.error
             suggestion = result.suggestion
         else:
@@ -66,13 +73,15 @@ def run(ctx: Context) -> int:
     if args.json:
         from tui.output import print_json
 
-        print_json({
-            "query": query or None,
-            "tag": tag,
-            "total": total,
-            "hits": [h.as_dict() for h in hits],
-            "suggestion": suggestion,
-        })
+        print_json(
+            {
+                "query": query or None,
+                "tag": tag,
+                "total": total,
+                "hits": [h.as_dict() for h in hits],
+                "suggestion": suggestion,
+            }
+        )
     else:
         _print(hits, total, suggestion)
     if note:

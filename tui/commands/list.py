@@ -49,7 +49,8 @@ def run(ctx: Context) -> int:
         idx.close()
     total = len(rows)
     rows = [
-        r for r in rows
+        r
+        for r in rows
         if (not wanted.get("track") or wanted["track"] & set(r.track))
         and (not wanted.get("theme") or wanted["theme"] & set(r.themes))
     ]
@@ -111,8 +112,10 @@ def _print_rows(rows: list[Any], total: int) -> None:
     out = [f"{'title':<{title_w}}  {'years':<{years_w}}  {'track':<{track_w}}  id"]
     for r, track in zip(rows, tracks, strict=True):
         lines = textwrap.wrap(clean(r.title), title_w) or [""]
-        out.append(f"{lines[0]:<{title_w}}  {clean(r.years):<{years_w}}  {track:<{track_w}}  "
-                   f"{cut(clean(r.id), id_w)}".rstrip())
+        out.append(
+            f"{lines[0]:<{title_w}}  {clean(r.years):<{years_w}}  {track:<{track_w}}  "
+            f"{cut(clean(r.id), id_w)}".rstrip()
+        )
         out += [pad[:0] + line for line in lines[1:]]
     out.append(f"{len(rows)} of {total} cases")
     sys.stdout.write("\n".join(out) + "\n")

@@ -54,8 +54,9 @@ def register(sub: Any) -> None:
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for (see below)")
     p.add_argument("--kind", choices=KINDS, help="only this kind of result")
-    p.add_argument("--limit", type=int, default=20, metavar="N",
-                   help="show at most N results (default 20)")
+    p.add_argument(
+        "--limit", type=int, default=20, metavar="N", help="show at most N results (default 20)"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
 
@@ -77,8 +78,11 @@ def open_index(ctx: Context, rebuild: bool = False) -> SearchIndex:
         from tui.output import console
 
         with Progress(
-            TextColumn("indexing"), BarColumn(), MofNCompleteColumn(),
-            console=console(stderr=True), transient=True,
+            TextColumn("indexing"),
+            BarColumn(),
+            MofNCompleteColumn(),
+            console=console(stderr=True),
+            transient=True,
         ) as bar:
             task = bar.add_task("index", total=None)
 

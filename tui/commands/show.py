@@ -14,17 +14,28 @@ FORMATS = ("rich", "text", "ansi", "md", "html", "svg", "json", "pdf", "docx")
 
 def register(sub: Any) -> None:
     """Add the command to the parser."""
-    p = add_command(sub, "show", "show one case",
-                    "Show one case. On a terminal it is drawn with Rich; piped it is plain text. "
-                    "Export with --format and -o FILE (the suffix picks the format).")
+    p = add_command(
+        sub,
+        "show",
+        "show one case",
+        "Show one case. On a terminal it is drawn with Rich; piped it is plain text. "
+        "Export with --format and -o FILE (the suffix picks the format).",
+    )
     p.add_argument("id", metavar="ID", help="the case id (see `track2 list`)")
-    p.add_argument("--format", choices=FORMATS, default=None,
-                   help="rich (default on a terminal), text, ansi, md (Markdown), html, svg, "
-                        "json (the case's data), pdf or docx (Word)")
+    p.add_argument(
+        "--format",
+        choices=FORMATS,
+        default=None,
+        help="rich (default on a terminal), text, ansi, md (Markdown), html, svg, "
+        "json (the case's data), pdf or docx (Word)",
+    )
     p.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of stdout")
     p.add_argument("--force", action="store_true", help="let -o replace an existing file")
-    p.add_argument("--questions", action="store_true",
-                   help="a printable handout of the case's discussion questions")
+    p.add_argument(
+        "--questions",
+        action="store_true",
+        help="a printable handout of the case's discussion questions",
+    )
     p.add_argument("--paper", choices=("a4", "letter"), default="a4", help="PDF paper size")
     p.add_argument("--width", type=int, default=None, help="wrap text at this width")
     p.set_defaults(func=run)
@@ -64,8 +75,13 @@ def run(ctx: Context) -> int:
         # The numbers every other format shows for each source id ([3] is sources[2]).
         for n, src in enumerate(data["sources"], 1):
             src["number"] = n
-        text = CONTROL.sub(lambda m: f"\\u{ord(m.group(0)):04x}",
-                           json.dumps(data, ensure_ascii=False, indent=2)) + "\n"
+        text = (
+            CONTROL.sub(
+                lambda m: f"\\u{ord(m.group(0)):04x}",
+                json.dumps(data, ensure_ascii=False, indent=2),
+            )
+            + "\n"
+        )
         if args.output:
             write_file(text, args.output, args.force)
         else:

@@ -85,8 +85,12 @@ class BriefingScreen(Track2Screen):
         if found is None:
             return literal(f"{ref} (not in the library)", "dim")
         kind, item = found
-        return (styled(f"{kind.capitalize()}  ", "italic") + literal(item.title, "bold")
-                + "\n" + literal(title, "dim"))
+        return (
+            styled(f"{kind.capitalize()}  ", "italic")
+            + literal(item.title, "bold")
+            + "\n"
+            + literal(title, "dim")
+        )
 
     def compose_briefing(self) -> tuple[Briefing, Library]:
         """The working briefing as a Briefing, and the library slice it refers to."""
@@ -110,8 +114,9 @@ class BriefingScreen(Track2Screen):
         parts.clear_options()
         parts.add_options([Option(self._label(r) + "\n") for r in self.refs])
         if self.refs:
-            parts.highlighted = min(cursor if cursor is not None else (old or 0),
-                                    len(self.refs) - 1)
+            parts.highlighted = min(
+                cursor if cursor is not None else (old or 0), len(self.refs) - 1
+            )
         title, preview = self._preview()
         heading = literal(title, "bold")
         count = len(self.refs)
@@ -184,15 +189,19 @@ class BriefingScreen(Track2Screen):
         """Switch between the full briefing and the short brief (preview and export)."""
         self.short = not self.short
         self.refresh_briefing()
-        self.notify("Short brief: purpose, points to make, key lessons." if self.short
-                    else "Full briefing.")
+        self.notify(
+            "Short brief: purpose, points to make, key lessons." if self.short else "Full briefing."
+        )
 
     def action_toggle_parts(self) -> None:
         """Hide or show the list of parts, to read the preview at full width."""
         side = self.query_one("#briefing-side")
         side.display = not side.display
-        (self.query_one("#briefing-parts") if side.display
-         else self.query_one("#briefing-preview")).focus()
+        (
+            self.query_one("#briefing-parts")
+            if side.display
+            else self.query_one("#briefing-preview")
+        ).focus()
 
     def action_save(self) -> None:
         """Save the briefing as YAML in the user folder (``track2 brief ID`` prints it)."""

@@ -76,8 +76,11 @@ class CaseScreen(Track2Screen):
         titles = {r.id: r.title for r in self.store.rows}
         self.tabs = case_tabs(case, titles, writer_styles(self.app))
         related = next(t for t in self.tabs if t.id == "related")
-        similar = [(h.case_id, h.title) for h in self.store.more_like(case.id, limit=12)
-                   if h.kind == "case"]
+        similar = [
+            (h.case_id, h.title)
+            for h in self.store.more_like(case.id, limit=12)
+            if h.kind == "case"
+        ]
         related.entries += similar_entries(similar, {case.id, *(r.case for r in case.related)})
         yield Static(id="case-section")
         with Horizontal(id="case-body"):
@@ -100,8 +103,7 @@ class CaseScreen(Track2Screen):
 
     def _options(self, tab: Tab) -> list[Option]:
         if not tab.entries:
-            return [Option(styled("Nothing recorded for this case.", "dim italic"),
-                           disabled=True)]
+            return [Option(styled("Nothing recorded for this case.", "dim italic"), disabled=True)]
         return [Option(marked(e.text, self._needle) + "\n") for e in tab.entries]
 
     def on_mount(self) -> None:
@@ -252,8 +254,9 @@ class CaseScreen(Track2Screen):
     def action_bookmark(self) -> None:
         """Bookmark this case (or remove its bookmark)."""
         added = self.memory.toggle_bookmark(self.case_id)
-        self.notify(("Bookmarked: " if added else "Bookmark removed: ")
-                    + self.store.title(self.case_id))
+        self.notify(
+            ("Bookmarked: " if added else "Bookmark removed: ") + self.store.title(self.case_id)
+        )
 
     def action_compare(self) -> None:
         """Compare this case with another one."""

@@ -55,8 +55,9 @@ TABS = (
 ITEM_TABS = {"lesson": "lessons", "challenge": "challenges", "recommendation": "recommendations"}
 
 
-def case_tabs(case: Case, titles: dict[str, str],
-              styles: dict[str, str] | None = None) -> list[Tab]:
+def case_tabs(
+    case: Case, titles: dict[str, str], styles: dict[str, str] | None = None
+) -> list[Tab]:
     """The tabs of a case, from its document; ``titles`` maps library case ids to titles."""
     from briefings.writers.rich_writer import Writer
     from cases.document import build_case
@@ -77,8 +78,7 @@ def case_tabs(case: Case, titles: dict[str, str],
                     text = styled(section.heading, "bold") + Text("\n") + text
                 item_id = entry.ref.partition("/")[2] if "/" in entry.ref else None
                 ref = entry.ref or (case.id if sid in ("summary", "facts") else None)
-                tab.entries.append(Entry(text, ref=ref, opens=entry.opens or None,
-                                         item_id=item_id))
+                tab.entries.append(Entry(text, ref=ref, opens=entry.opens or None, item_id=item_id))
         if tab_id == "sources":
             tab.entries = [Entry(writer.entry_text(e)) for e in writer.reference_entries(doc)]
         tabs.append(tab)

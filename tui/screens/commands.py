@@ -26,12 +26,17 @@ class Track2Commands(Provider):
     def _fixed(self) -> list[tuple[str, Callable[[], object], str]]:
         app = self.track2
         return [
-            ("Theme: light", partial(setattr, app, "theme", "textual-light"),
-             "Switch to the light theme"),
-            ("Theme: dark", partial(setattr, app, "theme", "textual-dark"),
-             "Switch to the dark theme"),
-            ("Lessons explorer", app.action_lessons,
-             "Every lesson, challenge and recommendation"),
+            (
+                "Theme: light",
+                partial(setattr, app, "theme", "textual-light"),
+                "Switch to the light theme",
+            ),
+            (
+                "Theme: dark",
+                partial(setattr, app, "theme", "textual-dark"),
+                "Switch to the dark theme",
+            ),
+            ("Lessons explorer", app.action_lessons, "Every lesson, challenge and recommendation"),
             ("Working briefing", app.action_briefing, "Preview, save or export your briefing"),
             ("Glossary", app.action_glossary, "Terms used in the cases"),
             ("Help: keys", app.action_help, "Every key binding"),
@@ -54,13 +59,22 @@ class Track2Commands(Provider):
             name = f"Open case: {row.title}"
             score = matcher.match(name)
             if score > 0:
-                yield Hit(score, matcher.highlight(name), partial(app.open_case, row.id),
-                          text=name, help=f"{row.years}, track {', '.join(row.track)}")
+                yield Hit(
+                    score,
+                    matcher.highlight(name),
+                    partial(app.open_case, row.id),
+                    text=name,
+                    help=f"{row.years}, track {', '.join(row.track)}",
+                )
         if query.strip() and app.store.ready:
             label = Content("Search the library for ") + Content.styled(query.strip(), "bold")
-            yield Hit(0.01, label, partial(self._run_search, query.strip()),
-                      text=f"Search the library for {query.strip()}",
-                      help="Cases and lessons matching these words")
+            yield Hit(
+                0.01,
+                label,
+                partial(self._run_search, query.strip()),
+                text=f"Search the library for {query.strip()}",
+                help="Cases and lessons matching these words",
+            )
 
     def _run_search(self, query: str) -> None:
         from tui.screens.library import LibraryScreen

@@ -95,8 +95,9 @@ def compare_table(a: Case, b: Case, titles: dict[str, str]) -> Table:
         shared = set(x) & set(y)
         return _labels(kind, x, shared), _labels(kind, y, shared)
 
-    table.add_row("Period", *(Text(c.period.start + " to " + (c.period.end or "ongoing"))
-                              for c in (a, b)))
+    table.add_row(
+        "Period", *(Text(c.period.start + " to " + (c.period.end or "ongoing")) for c in (a, b))
+    )
     table.add_row("Track", *lists("track", _ordered(a.track), _ordered(b.track)))
     table.add_row("Regions", *lists("regions", a.regions, b.regions))
     table.add_row("Countries", *lists("countries", a.countries, b.countries))
@@ -104,11 +105,15 @@ def compare_table(a: Case, b: Case, titles: dict[str, str]) -> Table:
     table.add_row("Actors", actors(a), actors(b))
     table.add_row("Summary", prose(a, "summary"), prose(b, "summary"))
     table.add_row("Outcome", prose(a, "outcome"), prose(b, "outcome"))
-    for label, attr in (("Lessons", "lessons"), ("Challenges", "challenges"),
-                        ("Recs", "recommendations")):
+    for label, attr in (
+        ("Lessons", "lessons"),
+        ("Challenges", "challenges"),
+        ("Recs", "recommendations"),
+    ):
         table.add_row(label, *(_titles([i.title for i in getattr(c, attr)]) for c in (a, b)))
-    table.add_row("Related", *(_titles([titles.get(r.case, r.case) for r in c.related])
-                               for c in (a, b)))
+    table.add_row(
+        "Related", *(_titles([titles.get(r.case, r.case) for r in c.related]) for c in (a, b))
+    )
     table.add_row("Disputed", *(Text(f"{len(c.disputed)} points") for c in (a, b)))
     table.add_row("Sources", *(Text(f"{len(c.sources)} sources") for c in (a, b)))
     return table

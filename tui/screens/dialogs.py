@@ -65,8 +65,9 @@ class ExportDialog(ModalScreen[Path | None]):
         Binding("ctrl+s", "export", "Export", id="export.export"),
     ]
 
-    def __init__(self, name: str, write: Callable[[str, Path], None],
-                 folder: Path | None = None) -> None:
+    def __init__(
+        self, name: str, write: Callable[[str, Path], None], folder: Path | None = None
+    ) -> None:
         super().__init__()
         self.base = name
         self.write = write
@@ -78,8 +79,12 @@ class ExportDialog(ModalScreen[Path | None]):
         with Vertical(id="export", classes="dialog"):
             yield Label(styled("Export the briefing", "bold"))
             yield Label("Format")
-            yield Select([(Text(label), fmt) for label, fmt, _ in EXPORT_FORMATS],
-                         value="html", allow_blank=False, id="export-format")
+            yield Select(
+                [(Text(label), fmt) for label, fmt, _ in EXPORT_FORMATS],
+                value="html",
+                allow_blank=False,
+                id="export-format",
+            )
             yield Label("Save to (enter exports)")
             yield Input(str(self.folder / f"{self.base}.html"), id="export-path")
             yield Static("", id="export-error")

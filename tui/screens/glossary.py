@@ -124,8 +124,14 @@ class GlossaryScreen(Track2Screen):
             entries.append((styled("See also: ", "bold") + literal(also) + "\n", None))
         for cid in term.cases:
             if self.store.row(cid) is None:
-                entries.append((styled("Case: ", "dim") + literal(cid)
-                                + styled("  (not in this library)", "dim italic"), None))
+                entries.append(
+                    (
+                        styled("Case: ", "dim")
+                        + literal(cid)
+                        + styled("  (not in this library)", "dim italic"),
+                        None,
+                    )
+                )
             else:
                 line = styled("Case: ", "dim") + literal(self.store.title(cid), "underline")
                 entries.append((line, cid))

@@ -66,8 +66,13 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
 def _key_label(binding: Binding) -> str:
     if binding.key_display:
         return binding.key_display
-    names = {"question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "pgdn",
-             "pageup": "pgup"}
+    names = {
+        "question_mark": "?",
+        "slash": "/",
+        "escape": "esc",
+        "pagedown": "pgdn",
+        "pageup": "pgup",
+    }
     keys = [names.get(k.strip(), k.strip()) for k in binding.key.split(",")]
     return " / ".join(keys)
 
@@ -78,8 +83,11 @@ def help_renderable() -> Table:
     table.add_column(no_wrap=True, style="bold")
     table.add_column()
     table.add_column(style="dim")
-    table.add_row(Text("ctrl+p"), Text("Command palette: open a case, search, theme"),
-                  Text("app.command_palette"))
+    table.add_row(
+        Text("ctrl+p"),
+        Text("Command palette: open a case, search, theme"),
+        Text("app.command_palette"),
+    )
     for where, bindings in binding_sections():
         table.add_row(Text(""), Text(""), Text(""))
         table.add_row(styled(where, "bold underline"), Text(""), Text(""))

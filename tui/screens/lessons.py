@@ -72,19 +72,29 @@ class LessonsScreen(Track2Screen):
         with Horizontal(id="lessons-body"):
             with Vertical(id="lessons-side", classes="side"):
                 yield Label("Kind", classes="facet-label")
-                yield Select([(Text(KIND_LABELS[k] + "s"), k) for k in ITEM_KINDS],
-                             prompt="Any", compact=True, id="lessons-kind")
+                yield Select(
+                    [(Text(KIND_LABELS[k] + "s"), k) for k in ITEM_KINDS],
+                    prompt="Any",
+                    compact=True,
+                    id="lessons-kind",
+                )
                 yield Label("Tag", classes="facet-label")
                 yield Select([], prompt="Any", compact=True, id="lessons-tag")
                 yield Label("Group by", classes="facet-label")
-                yield Select([(Text(label), v) for label, v in GROUPS], value="kind",
-                             allow_blank=False, compact=True, id="lessons-group")
+                yield Select(
+                    [(Text(label), v) for label, v in GROUPS],
+                    value="kind",
+                    allow_blank=False,
+                    compact=True,
+                    id="lessons-group",
+                )
             with Vertical(id="lessons-main"):
-                yield Input(placeholder="Search lessons, challenges, recommendations ( / )",
-                            id="lessons-search")
+                yield Input(
+                    placeholder="Search lessons, challenges, recommendations ( / )",
+                    id="lessons-search",
+                )
                 yield Static(id="lessons-summary")
-                yield VirtualList(self._format, row_height=2, empty="Loading...",
-                                  id="lessons-list")
+                yield VirtualList(self._format, row_height=2, empty="Loading...", id="lessons-list")
         yield Footer(compact=True)
 
     def _format(self, row: Any, width: int) -> list[Text]:
@@ -132,8 +142,11 @@ class LessonsScreen(Track2Screen):
         kind = self.query_one("#lessons-kind", Select).value
         tag = self.query_one("#lessons-tag", Select).value
         group = self.query_one("#lessons-group", Select).value
-        return (kind if isinstance(kind, str) else None, tag if isinstance(tag, str) else None,
-                group if isinstance(group, str) else "kind")
+        return (
+            kind if isinstance(kind, str) else None,
+            tag if isinstance(tag, str) else None,
+            group if isinstance(group, str) else "kind",
+        )
 
     def refresh_items(self) -> None:
         """List the items that pass the filters (searching when there is a query)."""
@@ -143,14 +156,23 @@ class LessonsScreen(Track2Screen):
         if query:
             self._search(self._generation, query, kind, tag)
             return
-        hits = [h for h in self._all if (kind is None or h.kind == kind)
-                and (tag is None or tag in self._tags.get(h.ref, []))]
+        hits = [
+            h
+            for h in self._all
+            if (kind is None or h.kind == kind)
+            and (tag is None or tag in self._tags.get(h.ref, []))
+        ]
         self._show(hits, group, None)
 
     @work(thread=True, exclusive=True, group="lessons-search")
     def _search(self, generation: int, query: str, kind: str | None, tag: str | None) -> None:
-        result = self.store.search(query, kind=kind, filters={"tag": tag} if tag else None,
-                                   limit=500, wanted=lambda: generation == self._generation)
+        result = self.store.search(
+            query,
+            kind=kind,
+            filters={"tag": tag} if tag else None,
+            limit=500,
+            wanted=lambda: generation == self._generation,
+        )
         if result is None:
             return
         hits = [h for h in result.hits if h.kind in ITEM_KINDS]

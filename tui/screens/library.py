@@ -119,8 +119,11 @@ class LibraryScreen(AppAccess, Screen[None]):
     def _show_status(self) -> None:
         store = self.store
         folders = len(store.dirs)
-        status = Text(f"Index ready: {len(store.rows)} cases from {folders} folder"
-                      + ("" if folders == 1 else "s"), style="dim")
+        status = Text(
+            f"Index ready: {len(store.rows)} cases from {folders} folder"
+            + ("" if folders == 1 else "s"),
+            style="dim",
+        )
         if store.problems:
             files = len({p.path for p in store.problems})
             status.append(f"  |  {files} file(s) with problems: press p", style="bold")
@@ -173,16 +176,22 @@ class LibraryScreen(AppAccess, Screen[None]):
         self.query_one("#summary", Static).update(styled(shown, "dim"))
 
     @work(thread=True, exclusive=True, group="search")
-    def _search(self, generation: int, query: str, filters: dict[str, str], limit: int,
-                cursor: int) -> None:
+    def _search(
+        self, generation: int, query: str, filters: dict[str, str], limit: int, cursor: int
+    ) -> None:
         facet = {k: v for k, v in filters.items() if k not in ("list", "kind")}
         kind = filters.get("kind")
         keep = self._keep(filters)
         if query:
             # Bookmarked or recent cases are few: fetch every hit, then keep theirs.
             limit = 100_000 if keep is not None else limit
-            found = self.store.search(query, filters=facet, kind=kind, limit=limit,
-                                      wanted=lambda: generation == self._generation)
+            found = self.store.search(
+                query,
+                filters=facet,
+                kind=kind,
+                limit=limit,
+                wanted=lambda: generation == self._generation,
+            )
             if found is None:
                 return
             result = found
@@ -190,8 +199,9 @@ class LibraryScreen(AppAccess, Screen[None]):
             from search_index import SearchResult
 
             items = self.store.items(kind=kind)
-            items = [h for h in items
-                     if all(self._row_has(h.case_id, k, v) for k, v in facet.items())]
+            items = [
+                h for h in items if all(self._row_has(h.case_id, k, v) for k, v in facet.items())
+            ]
             result = SearchResult(query="", total=len(items), hits=items)
         if keep is not None:
             result.hits = [h for h in result.hits if h.case_id in keep]
@@ -257,8 +267,12 @@ class LibraryScreen(AppAccess, Screen[None]):
     @on(VirtualList.Highlighted, "#results")
     def _near_end(self, event: VirtualList.Highlighted) -> None:
         result = self.last_result
-        if (result is not None and result.query and len(result.hits) < result.total
-                and event.index >= len(self.results.rows) - 3):
+        if (
+            result is not None
+            and result.query
+            and len(result.hits) < result.total
+            and event.index >= len(self.results.rows) - 3
+        ):
             self.refresh_results(more=True)
 
     @on(VirtualList.Selected, "#results")

@@ -51,7 +51,8 @@ class CasePicker(AppAccess, ModalScreen[str | None]):
     def _fill(self, needle: str) -> None:
         key = needle.strip().lower()
         rows: list[CaseRow] = [
-            r for r in self.store.rows
+            r
+            for r in self.store.rows
             if r.id != self.exclude and (key in r.title.lower() or key in r.id)
         ]
         self.query_one("#picker-list", VirtualList).set_rows(rows)

@@ -25,8 +25,9 @@ class ProblemsScreen(Track2Screen):
         problems = self.store.problems
         files = len({p.path for p in problems})
         head = styled(f"{len(problems)} problem(s) in {files} file(s). ", "bold")
-        head.append("Fix them and restart track2, or check a file with `track2 validate FILE`.",
-                    style="dim")
+        head.append(
+            "Fix them and restart track2, or check a file with `track2 validate FILE`.", style="dim"
+        )
         if not problems:
             head = styled("No problems: every library file was read.", "bold")
         yield Static(head, id="problems-head")

@@ -95,8 +95,13 @@ class Store:
         return row.title if row else case_id
 
     def search(
-        self, query: str, filters: dict[str, str] | None = None, kind: str | None = None,
-        limit: int = 50, typeahead: bool = True, wanted: Callable[[], bool] | None = None,
+        self,
+        query: str,
+        filters: dict[str, str] | None = None,
+        kind: str | None = None,
+        limit: int = 50,
+        typeahead: bool = True,
+        wanted: Callable[[], bool] | None = None,
     ) -> SearchResult | None:
         """Run a query against the index (never raises; the index must be open).
 

@@ -24,14 +24,23 @@ KINDS = (
 )
 FACETS = ("track", "theme", "region", "decade")
 """Facets filled from the case rows; names match the search index's filter fields."""
-LABELS = {"list": "Show", "kind": "Kind", "track": "Track", "theme": "Theme",
-          "region": "Region", "decade": "Decade"}
+LABELS = {
+    "list": "Show",
+    "kind": "Kind",
+    "track": "Track",
+    "theme": "Theme",
+    "region": "Region",
+    "decade": "Decade",
+}
 
 
 def row_values(row: CaseRow, facet: str) -> list[str]:
     """The values a case row has for one facet."""
     values: list[str] = {
-        "track": row.track, "theme": row.themes, "region": row.regions, "decade": row.decade,
+        "track": row.track,
+        "theme": row.themes,
+        "region": row.regions,
+        "decade": row.decade,
     }[facet]
     return values
 
@@ -75,8 +84,15 @@ class FacetPanel(VerticalScroll, can_focus=False):
                 order = sorted(counts, reverse=name == "decade")
                 options = [(Text(f"{_vocab_label(name, v)} ({counts[v]})"), v) for v in order]
             widgets.append(Label(LABELS[name], classes="facet-label"))
-            widgets.append(Select(options, prompt="Any" if name != "list" else LABELS[name],
-                                  allow_blank=name != "list", compact=True, id=f"facet-{name}"))
+            widgets.append(
+                Select(
+                    options,
+                    prompt="Any" if name != "list" else LABELS[name],
+                    allow_blank=name != "list",
+                    compact=True,
+                    id=f"facet-{name}",
+                )
+            )
         self.mount_all(widgets)
 
     @property

@@ -229,6 +229,4 @@ class VirtualList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False
         line.truncate(width, overflow="ellipsis", pad=True)
         segments = list(line.render(self.app.console))
         segments = [s for s in segments if s.text != "\n"]
-        return Strip(list(Segment.apply_style(segments, style)), width).crop_extend(
-            0, width, style
-        )
+        return Strip(list(Segment.apply_style(segments, style)), width).crop_extend(0, width, style)
