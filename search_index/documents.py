@@ -36,7 +36,8 @@ def case_text(case: Case) -> str:
         parts.append(case.track_note)
     parts += case.discussion_questions
     parts += [d.claim for d in case.disputed]
-    parts += [i.title for _, i in case.items()]
+    # Each title is its own sentence, so a snippet never runs two of them together.
+    parts += [i.title.rstrip(".") + "." for _, i in case.items()]
     # Citation markers are for writers, not words to find ("[@waage-norway-role]").
     return "\n\n".join(strip_markers(p) for p in parts)
 

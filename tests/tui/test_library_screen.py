@@ -33,7 +33,7 @@ async def test_lists_every_case_with_years_and_track(make_app: MakeApp) -> None:
         assert "Harbour Talks: a fictional maritime dialogue" in text
         assert "The Lantern Channel" in text
         assert "1998-2004" in text
-        assert "1.5,II" in text
+        assert "1.5, II" in text
         assert "3 cases" in text
 
 

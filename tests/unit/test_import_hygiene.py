@@ -43,7 +43,9 @@ def test_every_module_of_a_package_respects_its_layer() -> None:
 
 
 def test_cli_commands_other_than_browse_do_not_import_textual() -> None:
-    modules = loaded_modules("from tui.cli import main\nmain(['show', 'oslo-back-channel', '--format', 'json'])")
+    modules = loaded_modules(
+        "from tui.cli import main\nmain(['show', 'oslo-back-channel', '--format', 'json'])"
+    )
     assert "textual" not in modules
     assert "whoosh" not in modules
 

@@ -43,23 +43,30 @@ def run(ctx: Context) -> int:
             }
         )
     else:
-        from rich.table import Table
-        from rich.text import Text
+        from tui.output import console
 
-        from cases.text import clean as strip_control
-        from tui.output import console, text
-
-        table = Table(box=None, header_style="bold", pad_edge=False)
-        table.add_column("id", no_wrap=True)
-        table.add_column("origin", no_wrap=True)
-        table.add_column("title and audience", overflow="fold")
-        for b in found:
-            about = Text(strip_control(b.title))
-            about.append("\naudience: " + strip_control(b.audience), style="dim")
-            table.add_row(text(b.id), text(b.origin), about)
         out = console()
-        out.print(table)
-        out.print(f"{len(found)} briefing(s); print one with `track2 brief ID`", style="dim")
+        with out.capture() as captured:
+            _print_list(out, found)
+        # Captured so that padding spaces at line ends never reach a pipe or a file.
+        sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
     for problem in problems:
         sys.stderr.write(f"{problem}\n")
     return 0
+
+
+def _print_list(out: Any, found: list[Any]) -> None:
+    """Each briefing: its title whole, then the id to type and its audience, indented (a
+    three-column table squeezed titles to a few letters at 80 columns)."""
+    from rich.padding import Padding
+
+    from tui.output import text
+
+    for n, b in enumerate(found):
+        if n:
+            out.print()
+        out.print(text(b.title, "bold"))
+        out.print(Padding(text(f"{b.id} \u00b7 {b.origin}", "cyan"), (0, 0, 0, 2)))
+        out.print(Padding(text(f"for: {b.audience}", "dim"), (0, 0, 0, 2)))
+    out.print()
+    out.print(f"{len(found)} briefing(s); print one with `track2 brief ID`", style="dim")

@@ -189,9 +189,14 @@ def print_result(result: SearchResult) -> None:
     for hit in result.hits:
         print_hit(out, hit)
     shown = len(result.hits)
-    kinds = result.facets.get("kind", {})
-    by_kind = ", ".join(f"{n} {k}" for k, n in kinds.items())
-    summary = f"{shown} of {result.total} results" + (f" ({by_kind})" if by_kind else "")
-    out.print(Text(summary, style="dim"))
-    if result.suggestion:
+    if not result.total:
+        out.print(Text(f"Nothing matches {result.query}.", style="dim"))
+    else:
+        kinds = result.facets.get("kind", {})
+        by_kind = ", ".join(f"{n} {k}" for k, n in kinds.items())
+        summary = f"{shown} of {result.total} results" + (f" ({by_kind})" if by_kind else "")
+        out.print(Text(summary, style="dim"))
+    # A fuzzy query (olso~) already searched for the correction: suggesting it again is noise.
+    asked_fuzzy = "~" in result.query
+    if result.suggestion and not (asked_fuzzy and result.total):
         out.print(Text.assemble("Did you mean: ", (result.suggestion, "bold"), "?"))

@@ -73,16 +73,16 @@ TRACK_ORDER = {"I": 0, "1.5": 1, "II": 2, "III": 3}
 
 
 def track_label(tracks: list[str]) -> str:
-    """Tracks in their natural order: ``I, 1.5, II``."""
-    return ",".join(sorted(tracks, key=lambda t: TRACK_ORDER.get(t, 9)))
+    """Tracks in their natural order, written as everywhere else: ``I, 1.5, II``."""
+    return ", ".join(sorted(tracks, key=lambda t: TRACK_ORDER.get(t, 9)))
 
 
 def case_line(row: CaseRow, width: int, marked: bool = False) -> Text:
     """One line: mark, title, years, track, themes (themes only when there is room)."""
     from cases.vocab import vocabulary
 
-    years_w, track_w = 10, 13  # " I,1.5,II,III": the widest track label, and a gap
-    themes_w = (width - 2) // 4 if width >= 90 else 0
+    years_w, track_w = 10, 13  # " I, 1.5, II" and a gap; all four tracks end in an ellipsis
+    themes_w = (width - 2) // 5 if width >= 100 else 0  # titles first: themes only with room
     title_w = max(8, width - 2 - years_w - track_w - themes_w)
     line = styled("* " if marked else "  ", "bold")
     line.append_text(_fit(one_line(row.title, "bold"), title_w))
