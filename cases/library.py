@@ -82,6 +82,29 @@ def _display(path: Path) -> str:
         return str(path)
 
 
+def load_cases(dirs: Iterable[LibraryDir] | None, case_ids: Iterable[str]) -> Library:
+    """A library holding only the named cases (and the cases they relate to), read from their
+    files alone: a case's id is its file name, so nothing else needs parsing. Unknown ids are
+    simply absent; a later folder overrides an earlier one, as in ``load_library``."""
+    lib = Library(dirs=list(dirs) if dirs is not None else default_library_dirs())
+    files: dict[str, tuple[Path, str]] = {}
+    for d in lib.dirs:
+        if d.path.is_dir():
+            for name, _ in scan_folder(d.path).files:
+                path = Path(name)
+                files[path.stem] = (path, d.label)
+    wanted = list(dict.fromkeys(case_ids))
+    for round_ in range(2):  # the named cases, then the ones they link to (for their titles)
+        for case_id in wanted:
+            if case_id in lib.cases or case_id not in files:
+                continue
+            path, label = files[case_id]
+            lib.add(load_case(path, _display(path), label), label)
+        if round_ == 0:
+            wanted = [r.case for c in list(lib.cases.values()) for r in c.related]
+    return lib
+
+
 def load_library(dirs: Iterable[LibraryDir] | None = None, files: Sequence[Path] = ()) -> Library:
     """Load every folder in order, then ``files`` (as the user's own); check references."""
     lib = Library(dirs=list(dirs) if dirs is not None else default_library_dirs())

@@ -32,6 +32,7 @@ class Context:
 
     args: argparse.Namespace
     library_paths: list[str] = field(default_factory=list)
+    _partial: dict[tuple[str, ...], Library] = field(default_factory=dict, repr=False)
 
     @cached_property
     def dirs(self) -> list[LibraryDir]:
@@ -44,6 +45,18 @@ class Context:
         from cases.library import load_library
 
         return load_library(self.dirs)
+
+    def cases(self, case_ids: list[str]) -> Library:
+        """Only these cases (and those they relate to), read from their own files: what
+        ``show`` and ``brief`` need, at a cost that does not grow with the library."""
+        if "library" in self.__dict__:
+            return self.library
+        key = tuple(case_ids)
+        if key not in self._partial:
+            from cases.library import load_cases
+
+            self._partial[key] = load_cases(self.dirs, case_ids)
+        return self._partial[key]
 
     def library_with(self, files: list[Path]) -> Library:
         """The library plus explicitly named files (as `validate FILE` wants)."""

@@ -14,7 +14,6 @@ import pytest
 
 import search_index.index as index_module
 import search_index.manifest as manifest_module
-import search_index.updating as updating_module
 from cases.library import LibraryDir
 from search_index import SearchIndex
 from search_index.locking import IndexLock
@@ -59,13 +58,15 @@ def test_edit_add_delete_then_search(
     cache = tmp_path / "cache"
     SearchIndex.open(_lib(three), cache).close()
     parsed: list[str] = []
-    real = updating_module.load_case
+    import cases.loader as loader_module  # updating imports it when a file must be read
+
+    real = loader_module.load_case
 
     def counting(path, *args, **kwargs):  # type: ignore[no-untyped-def]
         parsed.append(Path(path).name)
         return real(path, *args, **kwargs)
 
-    monkeypatch.setattr(updating_module, "load_case", counting)
+    monkeypatch.setattr(loader_module, "load_case", counting)
     write_case(three, "alpha-case", "Alpha talks", "Hippos crossed the river.")
     write_case(three, "delta-case", "Delta talks", "Walruses slept on ice.")
     (three / "gamma-case.yaml").unlink()

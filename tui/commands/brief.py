@@ -104,19 +104,22 @@ def run(ctx: Context) -> int:
     if args.width is not None and args.width < 20:
         raise UserError("--width must be at least 20")
     fmt = chosen_format(args.format, args.output)
-    lib = ctx.library
     extra = {"title": args.title, "audience": args.audience, "purpose": args.purpose}
     try:
         if args.id:
-            if args.id not in _briefing_ids() and lib.get(args.id) is not None:
+            if args.id not in _briefing_ids() and ctx.cases([args.id]).get(args.id) is not None:
                 raise UserError(
                     f"'{args.id}' is a case, not a briefing: use `track2 brief --case {args.id}`"
                 )
+            found = find_briefing(args.id)
+            lib = _library_for(ctx, found.case_ids())
             briefing = find_briefing(args.id, lib)
         elif args.cases:
+            lib = _library_for(ctx, [c.partition("/")[0] for c in args.cases])
             briefing = compose_from_cases(lib, args.cases, **extra)
         else:
             refs = search_refs(ctx, args.query, args.limit)
+            lib = _library_for(ctx, [r.partition("/")[0] for r in refs])
             briefing = compose_from_refs(lib, refs, query=args.query, **extra)
         doc = briefing_document(briefing, lib, short=args.short)
         if fmt == "rich":
@@ -139,6 +142,13 @@ def run(ctx: Context) -> int:
     except BriefingProblem as exc:
         raise UserError(str(exc)) from None
     return 0
+
+
+def _library_for(ctx: Context, case_ids: list[str]) -> Any:
+    """Only the cases a briefing names, read from their own files; the whole library when one
+    is missing, so that the error can suggest what was meant."""
+    lib = ctx.cases(case_ids)
+    return lib if all(c in lib.cases for c in case_ids) else ctx.library
 
 
 def _briefing_ids() -> set[str]:

@@ -42,8 +42,9 @@ def register(sub: Any) -> None:
 
 
 def find_case(ctx: Context, case_id: str) -> Any:
-    """The case with this id, or a UserError that suggests what was meant."""
-    case = ctx.library.get(case_id)
+    """The case with this id, or a UserError that suggests what was meant (only then is the
+    whole library read, to suggest from)."""
+    case = ctx.cases([case_id]).get(case_id)
     if case is not None:
         return case
     from difflib import get_close_matches
@@ -89,7 +90,8 @@ def run(ctx: Context) -> int:
         return 0
     from cases.document import build_case, questions_handout
 
-    titles = {c.id: c.title for c in ctx.library.cases.values()}
+    # The related cases were read with it, for their titles.
+    titles = {c.id: c.title for c in ctx.cases([case.id]).cases.values()}
     doc = questions_handout(case) if args.questions else build_case(case, titles)
     if fmt == "rich":
         print_document(doc, args.width)
