@@ -104,7 +104,6 @@ def _print_rows(rows: list[Any], total: int) -> None:
     track_w = max([5, *(len(t) for t in tracks)])
     id_w = min(max([2, *(len(r.id) for r in rows)]), max(12, width // 4))
     title_w = max(width - years_w - track_w - id_w - 6, 16)
-    pad = " " * (title_w + 2)
 
     def cut(text: str, n: int) -> str:
         return text if len(text) <= n else text[: n - 1] + "\u2026"
@@ -116,6 +115,6 @@ def _print_rows(rows: list[Any], total: int) -> None:
             f"{lines[0]:<{title_w}}  {clean(r.years):<{years_w}}  {track:<{track_w}}  "
             f"{cut(clean(r.id), id_w)}".rstrip()
         )
-        out += [pad[:0] + line for line in lines[1:]]
+        out += lines[1:]  # the title is the first column: its next lines need no indent
     out.append(f"{len(rows)} of {total} cases")
     sys.stdout.write("\n".join(out) + "\n")
