@@ -195,3 +195,20 @@ def test_validate_checks_saved_briefings(isolated_user_folders: Path) -> None:
     out = run_cli("validate")
     assert out.returncode == 1
     assert re.search(r"mine\.yaml:9:\d+: .*no-such-case", out.stderr), out.stderr
+
+
+def test_every_command_is_in_the_readme_table_with_its_help() -> None:
+    """As sqlite-utils does: help and the README's command table never drift apart."""
+    import re
+
+    from tui.cli import build_parser
+
+    help_text = build_parser().format_help()
+    listed = re.findall(r"(?m)^    (\w+)\s{2,}(\S.*)$", help_text.split("commands:", 1)[1])
+    names = [name for name, _ in listed]
+    assert {"list", "show", "search", "brief", "validate", "browse"} <= set(names)
+    assert all(text.strip() for _, text in listed)
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## The command line", 1)[1].split("## ", 1)[0]
+    for name in names:
+        assert f"`track2 {name}" in table, f"`track2 {name}` is missing from the README's table"

@@ -9,7 +9,7 @@ from typing import Any
 from tui.commands._common import add_command
 from tui.context import Context, UserError
 
-ORDER = 30
+ORDER = 32
 FORMATS = ("rich", "text", "ansi", "html", "svg", "md", "json", "pdf", "docx")
 DESCRIPTION = (
     "Print a briefing: a curated or saved one by ID (see `track2 briefings`), one composed from "

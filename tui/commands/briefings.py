@@ -8,7 +8,7 @@ from typing import Any
 from tui.commands._common import add_command
 from tui.context import Context
 
-ORDER = 31
+ORDER = 33
 
 
 def register(sub: Any) -> None:

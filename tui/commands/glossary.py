@@ -7,7 +7,7 @@ from typing import Any
 from tui.commands._common import add_command
 from tui.context import Context, UserError
 
-ORDER = 55
+ORDER = 50
 
 
 def register(sub: Any) -> None:

@@ -9,7 +9,7 @@ from typing import Any
 from tui.commands._common import add_command
 from tui.context import Context, UserError
 
-ORDER = 60
+ORDER = 65
 
 
 def register(sub: Any) -> None:
