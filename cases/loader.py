@@ -89,10 +89,15 @@ def load_model(path: Path, model: type[M], display: str | None = None) -> Loaded
     except YamlProblem as exc:
         return Loaded(shown, None, [Problem(shown, exc.line, exc.column, exc.field, exc.message)])
     result: Loaded[M] = Loaded(shown, None, parsed=parsed)
+    duplicates = [Problem(shown, d.line, d.column, d.field, d.message) for d in parsed.duplicates]
     try:
         result.value = model.model_validate(parsed.data)
     except ValidationError as exc:
         result.problems = validation_problems(shown, parsed, exc)
+    if duplicates:
+        # Every problem in one run: a duplicate key no longer hides the others.
+        result.problems = sorted(duplicates + result.problems, key=lambda p: (p.line, p.column))
+        result.value = None
     return result
 
 
@@ -122,6 +127,10 @@ def load_case(path: Path, display: str | None = None, origin: str = "") -> Loade
     result = load_model(path, Case, display)
     case = result.value
     if case is None:
+        raw_id = result.parsed.data.get("id") if result.parsed else None
+        if isinstance(raw_id, str) and raw_id != path.stem:
+            result.problems += id_matches_file(result, raw_id, path)
+            result.problems.sort(key=lambda p: (p.line, p.column))
         return result
     problems = id_matches_file(result, case.id, path)
     problems += [result.problem_at(loc, msg) for loc, msg in cross_checks(case)]

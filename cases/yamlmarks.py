@@ -45,6 +45,8 @@ class Parsed:
     """Where each value starts, keyed by its path from the top."""
     keys: dict[Loc, Mark] = field(default_factory=dict)
     """Where each mapping key stands, keyed by the path of its value."""
+    duplicates: list[YamlProblem] = field(default_factory=list)
+    """Keys written twice in one mapping (YAML keeps the last; the file is still checked)."""
 
     def mark_for(self, loc: Loc) -> Mark:
         """The best position for ``loc``: its key, its value, or its nearest ancestor's."""
@@ -83,7 +85,7 @@ def _decode(raw: bytes) -> str:
 
 
 def _walk(root: yaml.Node, parsed: Parsed) -> None:
-    """Record marks, refuse duplicate keys, deep nesting and alias expansion bombs."""
+    """Record marks and duplicate keys; refuse deep nesting and alias expansion bombs."""
     visits = 0
     distinct: set[int] = set()
     stack: list[tuple[yaml.Node, Loc]] = [(root, ())]
@@ -126,12 +128,15 @@ def _walk(root: yaml.Node, parsed: Parsed) -> None:
                     continue
                 here = _pos(key_node.start_mark)
                 if key in seen:
+                    # Reported, not fatal: the rest of the file is checked in the same run.
                     first = seen[key]
-                    raise YamlProblem(
-                        f"duplicate key '{key}' (first at line {first[0]})",
-                        here[0],
-                        here[1],
-                        ".".join(str(p) for p in (*loc, key)),
+                    parsed.duplicates.append(
+                        YamlProblem(
+                            f"duplicate key '{key}' (first at line {first[0]})",
+                            here[0],
+                            here[1],
+                            ".".join(str(p) for p in (*loc, key)),
+                        )
                     )
                 seen[key] = here
                 parsed.keys.setdefault((*loc, key), here)

@@ -227,3 +227,16 @@ def test_unquoted_norway_is_a_country_not_false(tmp_path: Path) -> None:
     loaded = load_case(write(tmp_path, "good-case.yaml", text))
     assert loaded.value is not None, loaded.problems
     assert loaded.value.countries == ["US", "NO"]
+
+
+def test_every_problem_is_reported_in_one_run(tmp_path: Path) -> None:
+    """A duplicate key no longer hides the unknown theme, and the id rule is checked too."""
+    text = (
+        GOOD.replace("regions: [global]", "regions: [global]\nregions: [europe]")
+        .replace("themes: [theory]", "themes: [astrology]")
+        .replace("id: good-case", "id: other-case")
+    )
+    problems = [str(p) for p in load_case(write(tmp_path, "good-case.yaml", text)).problems]
+    assert any("duplicate key 'regions'" in p for p in problems)
+    assert any("unknown theme 'astrology'" in p for p in problems)
+    assert any("must equal the file name" in p for p in problems)
