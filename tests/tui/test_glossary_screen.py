@@ -21,11 +21,15 @@ async def test_g_opens_the_glossary_and_typing_filters_terms(make_app: MakeApp) 
         screen = app.screen
         assert isinstance(screen, GlossaryScreen)
         assert len(screen._shown) > 5
-        await pilot.press("shift+tab")
+        # The filter box has the focus on open: typing filters at once.
         await pilot.press(*"track 1.5")
         await settle(pilot)
         assert [t.term for t in screen._shown] == ["Track 1.5"]
         assert "A hybrid channel in which serving officials" in screen_text(app)
+        await pilot.press("enter")  # to the list; then / goes back to the filter
+        assert app.focused is not None and app.focused.id == "glossary-terms"
+        await pilot.press("slash")
+        assert app.focused is not None and app.focused.id == "glossary-filter"
 
 
 async def test_cases_outside_the_library_are_named_not_opened(make_app: MakeApp) -> None:

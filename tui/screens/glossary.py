@@ -8,7 +8,7 @@ from typing import TYPE_CHECKING, ClassVar
 from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
-from textual.binding import BindingType
+from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input
 from textual.widgets.option_list import Option
@@ -38,7 +38,10 @@ def terms_in(store: Store, text: str) -> list[Term]:
 class GlossaryScreen(Track2Screen):
     """Terms on the left, the chosen term on the right."""
 
-    BINDINGS: ClassVar[list[BindingType]] = [*Track2Screen.BINDINGS]
+    BINDINGS: ClassVar[list[BindingType]] = [
+        *Track2Screen.BINDINGS,
+        Binding("slash", "filter", "Filter terms", key_display="/", id="glossary.filter"),
+    ]
 
     def __init__(self, term_id: str | None = None) -> None:
         super().__init__()
@@ -70,7 +73,16 @@ class GlossaryScreen(Track2Screen):
         self._fill("")
         index = next((n for n, t in enumerate(self._shown) if t.id == self.term_id), 0)
         terms.highlighted = index
-        terms.focus()
+        if self.term_id:
+            # Opened on a term (t in a case): show it in the list, not below the fold.
+            terms.focus()
+            terms.scroll_to_highlight()
+        else:
+            self.query_one("#glossary-filter", Input).focus()
+
+    def action_filter(self) -> None:
+        """Move to the filter box."""
+        self.query_one("#glossary-filter", Input).focus()
 
     def _fill(self, needle: str) -> None:
         key = needle.strip().lower()

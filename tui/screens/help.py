@@ -78,25 +78,21 @@ def _key_label(binding: Binding) -> str:
 
 
 def help_renderable() -> Table:
-    """Every binding as a table: key, what it does, its id."""
+    """Every binding as a table: the key and what it does, in people's words (the bindings'
+    ids stay in the code, for keymaps, and are not shown)."""
     table = Table(box=None, expand=False, show_header=False, pad_edge=False, padding=(0, 2, 0, 0))
     table.add_column(no_wrap=True, style="bold")
     table.add_column()
-    table.add_column(style="dim")
-    table.add_row(
-        Text("ctrl+p"),
-        Text("Command palette: open a case, search, theme"),
-        Text("app.command_palette"),
-    )
+    table.add_row(Text("ctrl+p"), Text("Command palette: open a case, search, theme"))
     for where, bindings in binding_sections():
-        table.add_row(Text(""), Text(""), Text(""))
-        table.add_row(styled(where, "bold underline"), Text(""), Text(""))
+        table.add_row(Text(""), Text(""))
+        table.add_row(styled(where, "bold underline"), Text(""))
         seen: set[str] = set()
         for b in bindings:
             if b.id in seen:
                 continue
             seen.add(b.id or "")
-            table.add_row(Text(_key_label(b)), Text(b.description), Text(b.id or ""))
+            table.add_row(Text(_key_label(b)), Text(b.description))
     return table
 
 
