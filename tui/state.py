@@ -38,6 +38,10 @@ class WorkingBriefing:
 
     title: str = ""
     refs: list[str] = field(default_factory=list)
+    audience: str = ""
+    """Who it is for (blank: the composer's default audience)."""
+    purpose: str = ""
+    """What it is for (blank: the composer's default purpose)."""
 
 
 @dataclass
@@ -64,7 +68,11 @@ def _from_json(data: Any) -> State:
     return State(
         bookmarks=_strings(data.get("bookmarks")),
         recent=_strings(data.get("recent"))[:RECENT_MAX],
-        briefing=WorkingBriefing(title or "", _strings(brief.get("refs"))),
+        briefing=WorkingBriefing(
+            title or "",
+            _strings(brief.get("refs")),
+            *(v if isinstance(v := brief.get(k), str) else "" for k in ("audience", "purpose")),
+        ),
         theme=theme if isinstance(theme, str) else None,
     )
 
@@ -250,6 +258,16 @@ class StateStore:
             state.briefing.title = title.strip()
 
         self._change("the briefing's title", apply)
+
+    def set_briefing_field(self, name: str, value: str) -> None:
+        """Set the working briefing's ``audience`` or ``purpose`` (blank: the default)."""
+        if name not in ("audience", "purpose"):
+            raise ValueError(name)
+
+        def apply(state: State) -> None:
+            setattr(state.briefing, name, value.strip())
+
+        self._change(f"the briefing's {name}", apply)
 
     def clear_briefing(self) -> None:
         """Start a new, empty working briefing."""

@@ -196,3 +196,23 @@ async def test_the_short_brief_switch_changes_preview_and_export(
         await pilot.press("enter")
         await settle(pilot)
         assert "## Points to make" in (tmp_path / "s.md").read_text(encoding="utf-8")
+
+
+async def test_audience_and_purpose_can_be_set_and_are_kept(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_briefing(pilot, "harbour-talks")
+        await pilot.press("a")
+        await settle(pilot)
+        assert isinstance(app.screen, PromptDialog)
+        assert "enter: done" in screen_text(app) and "escape: cancel" in screen_text(app)
+        await pilot.press(*"Fisheries officials", "enter")
+        await pilot.press("u")
+        await settle(pilot)
+        await pilot.press(*"Prepare the spring round", "enter")
+        await settle(pilot)
+        briefing, _ = app.screen.compose_briefing()  # type: ignore[attr-defined]
+        assert briefing.audience == "Fisheries officials"
+        assert briefing.purpose == "Prepare the spring round"
+        assert "Fisheries officials" in screen_text(app)
+    assert app.memory.state.briefing.audience == "Fisheries officials"

@@ -45,6 +45,8 @@ class BriefingScreen(Track2Screen):
         Binding("p", "toggle_parts", "Wide preview", show=False, id="briefing.wide"),
         Binding("n", "new", "New briefing", show=False, id="briefing.new"),
         Binding("v", "toggle_short", "Short brief", id="briefing.short"),
+        Binding("a", "describe('audience')", "Audience", show=False, id="briefing.audience"),
+        Binding("u", "describe('purpose')", "Purpose", show=False, id="briefing.purpose"),
     ]
 
     short = False
@@ -98,8 +100,14 @@ class BriefingScreen(Track2Screen):
 
         lib = self.store.library_for(r.partition("/")[0] for r in self.refs)
         refs = [r for r in self.refs if self._resolves(r, lib)]
-        title = self.memory.state.briefing.title or None
-        return compose_from_refs(lib, refs, title=title), lib
+        working = self.memory.state.briefing
+        return compose_from_refs(
+            lib,
+            refs,
+            title=working.title or None,
+            audience=working.audience or None,
+            purpose=working.purpose or None,
+        ), lib
 
     @staticmethod
     def _resolves(ref: str, lib: Library) -> bool:
@@ -178,6 +186,23 @@ class BriefingScreen(Track2Screen):
         current = self.memory.state.briefing.title
         question = "Title of the briefing (leave empty for one chosen from its contents)"
         self.app.push_screen(PromptDialog(question, current), renamed)
+
+    def action_describe(self, name: str) -> None:
+        """Say who the briefing is for (``audience``) or what it is for (``purpose``)."""
+        from tui.screens.dialogs import PromptDialog
+
+        def answered(value: str | None) -> None:
+            if value is not None:
+                self.memory.set_briefing_field(name, value)
+                self.refresh_briefing()
+
+        question = {
+            "audience": "Who is the briefing for? (leave empty for delegation members and staff)",
+            "purpose": "What is the briefing for? (leave empty for the default purpose)",
+        }[name]
+        self.app.push_screen(
+            PromptDialog(question, getattr(self.memory.state.briefing, name)), answered
+        )
 
     def action_new(self) -> None:
         """Start an empty briefing."""

@@ -46,6 +46,7 @@ class PromptDialog(ModalScreen[str | None]):
         with Vertical(classes="dialog"):
             yield Label(styled(self.question, "bold"))
             yield Input(value=self.value, id="prompt-input")
+            yield Label(styled("enter: done \u00b7 escape: cancel", "dim"), id="prompt-hint")
 
     @on(Input.Submitted)
     def _accept(self, event: Input.Submitted) -> None:
