@@ -80,7 +80,7 @@ async def test_typing_searches_and_shows_highlighted_hits(make_app: MakeApp) -> 
         text = screen_text(app)
         assert "results for funding" in text
         assert "Steady funding keeps a channel alive" in text
-        assert "in Harbour Talks" in text
+        assert "Harbour Talks: a fictional maritime dialogue \u00b7" in text
 
 
 async def test_stale_results_are_dropped(make_app: MakeApp) -> None:

@@ -110,14 +110,17 @@ def snippet_text(hit: Hit, match: Style = MATCH) -> Text:
 
 
 def hit_lines(hit: Hit, width: int, marked: bool = False, match: Style = MATCH) -> list[Text]:
-    """Two lines: kind, title and case; then the snippet."""
+    """Two lines: kind and title; then the case it is from (an item's) and the snippet.
+
+    The case's name leads the second line: after a long title it was cut to a few letters.
+    """
     head = styled("* " if marked else "  ", "bold")
     head.append(f"{KIND_SHORT.get(hit.kind, hit.kind):<7}", style="italic")
     head.append_text(one_line(hit.title, "bold"))
-    if hit.kind != "case":
-        head.append("  in ", style="dim")
-        head.append_text(one_line(hit.case_title, "dim"))
     body = Text("         ")
+    if hit.kind != "case":
+        body.append_text(one_line(hit.case_title, "italic"))
+        body.append(" \u00b7 ", style="dim")
     snippet = snippet_text(hit, match)
     body.append_text(snippet if snippet.plain.strip() else styled("", "dim"))
     return [head, body]
