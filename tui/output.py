@@ -131,3 +131,31 @@ def print_document(doc: Any, width: int | None = None, pager: bool = False) -> N
     # less shows colours only with -R; keep whatever the user set.
     os.environ.setdefault("LESS", "-R")
     pydoc.pager(text)
+
+
+def emit_document(
+    doc: Any,
+    fmt: str,
+    output: str | None,
+    force: bool = False,
+    width: int | None = None,
+    paper: str = "a4",
+    pager: bool = False,
+) -> None:
+    """Print ``doc`` (the Rich view) or write it in ``fmt`` to ``output`` or stdout; the
+    writer's notes (a missing font) go to stderr. A binary format needs ``-o``."""
+    if fmt == "rich":
+        print_document(doc, width, pager)
+        return
+    from briefings.writers import write
+    from tui.context import UserError
+
+    content, notes = write(doc, fmt, width=width, paper=paper)
+    for note in notes:
+        error(note)
+    if output:
+        write_file(content, output, force)
+    elif isinstance(content, bytes):
+        raise UserError(f"{fmt} is binary: write it to a file with -o FILE.{fmt}")
+    else:
+        sys.stdout.write(content)

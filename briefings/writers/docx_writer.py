@@ -123,9 +123,7 @@ def _block(d: Any, block: Block) -> None:
             _cite(h, item.cites)
             for para in item.text:
                 _spans(d.add_paragraph(), para)
-            meta = [f"From: {item.source_case}"] if item.source_case else []
-            meta += [f"Tags: {', '.join(item.tags)}"] if item.tags else []
-            meta += [f"For: {', '.join(item.audience)}"] if item.audience else []
+            meta = item.meta()
             if meta:
                 _meta_line(d, " · ".join(meta))
     elif isinstance(block, Actors):

@@ -74,9 +74,7 @@ def _block(block: Block) -> str:
                 out.append(f'<p class="kind">{esc(KIND_LABELS.get(item.kind, item.kind))}</p>')
             out.append(f"<h4>{esc(item.title)}{_cites(item.cites)}</h4>")
             out += [f"<p>{_para(p)}</p>" for p in item.text]
-            meta = [f"From: {item.source_case}"] if item.source_case else []
-            meta += [f"Tags: {', '.join(item.tags)}"] if item.tags else []
-            meta += [f"For: {', '.join(item.audience)}"] if item.audience else []
+            meta = item.meta()
             if meta:
                 out.append(f'<p class="meta">{esc(" · ".join(meta))}</p>')
             out.append("</article>")

@@ -72,9 +72,7 @@ def _block(block: Block) -> list[str]:
                 continue
             out += [f"#### {e(kind + item.title)}{_cites(item.cites)}", ""]
             out += [line for p in item.text for line in (_para(p), "")]
-            meta = [f"From: {item.source_case}"] if item.source_case else []
-            meta += [f"Tags: {', '.join(item.tags)}"] if item.tags else []
-            meta += [f"For: {', '.join(item.audience)}"] if item.audience else []
+            meta = item.meta()
             if meta:
                 out += [f"*{e(' · '.join(meta))}*", ""]
         if out and out[-1] != "":

@@ -108,9 +108,7 @@ def _block(block: Block) -> dict[str, Any]:
             }
         entries = []
         for e in block.entries:
-            meta = [f"From: {e.source_case}"] if e.source_case else []
-            meta += [f"Tags: {', '.join(e.tags)}"] if e.tags else []
-            meta += [f"For: {', '.join(e.audience)}"] if e.audience else []
+            meta = e.meta()
             label = KIND_LABELS.get(e.kind, e.kind) if e.source_case else ""
             entries.append(
                 _entry(

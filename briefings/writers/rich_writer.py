@@ -148,13 +148,7 @@ class Writer:
         head.append_text(self.cites(entry.cites))
         lines = [Line(head)]
         lines += [Line(self.para(p), 2) for p in entry.text]
-        meta = []
-        if entry.source_case:
-            meta.append("From: " + entry.source_case)
-        if entry.tags:
-            meta.append("tags: " + ", ".join(entry.tags))
-        if entry.audience:
-            meta.append("for: " + ", ".join(entry.audience))
+        meta = entry.meta()
         if meta:
             lines.append(Line(lit(" \u00b7 ".join(meta), self.s("meta")), 2))
         return Entry(lines, ref=entry.ref)

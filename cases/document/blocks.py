@@ -65,6 +65,13 @@ class ItemEntry:
     source_case: str = ""
     """The case label, when the item stands outside its case (in a briefing)."""
 
+    def meta(self) -> list[str]:
+        """The line under an item, in parts: its case (outside it), tags, audience."""
+        out = [f"From: {self.source_case}"] if self.source_case else []
+        out += [f"Tags: {', '.join(self.tags)}"] if self.tags else []
+        out += [f"For: {', '.join(self.audience)}"] if self.audience else []
+        return out
+
 
 @dataclass(frozen=True)
 class Items:

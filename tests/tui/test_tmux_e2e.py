@@ -128,7 +128,7 @@ def test_a_new_user_finds_reads_briefs_exports_compares_and_quits(
     term.keys("Enter")
     term.wait_for("1/10 Overview", "Summary", "esc Back")
     term.keys("3")
-    term.wait_for("3/10 Lessons", "tags:")
+    term.wait_for("3/10 Lessons", "Tags:")
     term.keys("b")
     term.wait_for("Added to the briefing")
     term.keys("w")

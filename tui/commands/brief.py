@@ -94,7 +94,7 @@ def run(ctx: Context) -> int:
         find_briefing,
         save_briefing,
     )
-    from tui.output import chosen_format, error, print_document, write_file
+    from tui.output import chosen_format, emit_document
 
     args: argparse.Namespace = ctx.args
     if args.id and (args.title or args.audience or args.purpose):
@@ -122,20 +122,7 @@ def run(ctx: Context) -> int:
             lib = _library_for(ctx, [r.partition("/")[0] for r in refs])
             briefing = compose_from_refs(lib, refs, query=args.query, **extra)
         doc = briefing_document(briefing, lib, short=args.short)
-        if fmt == "rich":
-            print_document(doc, args.width, args.pager)
-        else:
-            from briefings.writers import write
-
-            content, notes = write(doc, fmt, width=args.width, paper=args.paper)
-            for note in notes:
-                error(note)
-            if args.output:
-                write_file(content, args.output, args.force)
-            elif isinstance(content, bytes):
-                raise UserError(f"{fmt} is binary: write it to a file with -o FILE.{fmt}")
-            else:
-                sys.stdout.write(content)
+        emit_document(doc, fmt, args.output, args.force, args.width, args.paper, args.pager)
         if args.save:
             path = save_briefing(briefing, replace=args.force)
             sys.stderr.write(f"saved {path}; print it again with `track2 brief {briefing.id}`\n")

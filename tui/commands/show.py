@@ -61,7 +61,7 @@ def find_case(ctx: Context, case_id: str) -> Any:
 
 def run(ctx: Context) -> int:
     """Print or export the case in the chosen format."""
-    from tui.output import chosen_format, print_document, write_file
+    from tui.output import chosen_format, emit_document, write_file
 
     args = ctx.args
     case = find_case(ctx, args.id)
@@ -93,19 +93,5 @@ def run(ctx: Context) -> int:
     # The related cases were read with it, for their titles.
     titles = {c.id: c.title for c in ctx.cases([case.id]).cases.values()}
     doc = questions_handout(case) if args.questions else build_case(case, titles)
-    if fmt == "rich":
-        print_document(doc, args.width)
-        return 0
-    from briefings.writers import write
-    from tui.output import error
-
-    content, notes = write(doc, fmt, width=args.width, paper=args.paper)
-    for note in notes:
-        error(note)
-    if args.output:
-        write_file(content, args.output, args.force)
-    elif isinstance(content, bytes):
-        raise UserError(f"{fmt} is binary: write it to a file with -o FILE.{fmt}")
-    else:
-        sys.stdout.write(content)
+    emit_document(doc, fmt, args.output, args.force, args.width, args.paper)
     return 0
