@@ -15,7 +15,7 @@ from collections.abc import Sequence
 from pydantic import ValidationError
 
 from briefings.loader import BriefingProblem, dangling
-from briefings.model import REF_PATTERN, Briefing, split_ref
+from briefings.model import REF_PATTERN, Briefing, agreement_of, split_ref
 from cases.citations import strip_markers
 from cases.library import Library
 from cases.model import Case
@@ -135,6 +135,8 @@ def compose_from_refs(
     dropped. Raises BriefingProblem for a reference that does not resolve.
     """
     checked = _check(refs, lib)
+    agreements = [r for r in checked if agreement_of(r) is not None]
+    checked = [r for r in checked if agreement_of(r) is None]
     whole = {r for r in checked if "/" not in r}
     groups: dict[str, list[str]] = {}
     for ref in checked:
@@ -161,6 +163,9 @@ def compose_from_refs(
             f"What the library's cases teach about \u201c{query}\u201d: "
             f"{what or 'the matching cases'}, from {_names(cases)}. "
         )
+    elif not cases:
+        title = title or "Briefing: peace agreements"
+        summary = ""
     else:
         title = title or "Briefing: selected lessons and recommendations"
         summary = f"A selection of {what or 'cases'} from {_names(cases)}. "
@@ -180,6 +185,18 @@ def compose_from_refs(
                 "refs": group,
             }
         )
+    if agreements:
+        sections.append({"heading": "Agreements", "refs": agreements})
+        n = len(agreements)
+        these = f"{n} peace agreement{'' if n == 1 else 's'} from PA-X"
+        summary = (
+            f"{summary} {these.capitalize()} close{'s' if n == 1 else ''} it, with "
+            "key facts and provisions."
+            if cases
+            else f"A selection of {these}, with key facts, provisions and the cases that fed them."
+        )
+    if not cases:
+        purpose = purpose or "Peace agreements chosen for this meeting, with what fed them."
     default_purpose = (
         f"The best lessons and recommendations for \u201c{query}\u201d, grouped by case."
         if query

@@ -7,8 +7,7 @@ those are listed.
 from __future__ import annotations
 
 from briefings.model import Briefing
-from briefings.resolve import Part, Resolved, resolve
-from briefings.versions import track2_version
+from briefings.resolve import AgreementPart, Part, Resolved, resolve
 from cases.document import (
     Block,
     BriefingCiter,
@@ -17,6 +16,7 @@ from cases.document import (
     ItemEntry,
     Items,
     Prose,
+    Reference,
     Related,
     RelatedRow,
     Section,
@@ -25,6 +25,7 @@ from cases.document import (
 from cases.document.case import KIND_HEADINGS, case_subtitle, item_entry, items_block
 from cases.library import Library
 from cases.model import Case, Item, track_label
+from cases.version import track2_version
 from cases.vocab import vocabulary
 
 SHORT_POINTS = 8
@@ -51,7 +52,23 @@ def _footer(res: Resolved) -> str:
     return f"track2 {track2_version()} \u00b7 library revision {res.revision}"
 
 
-def _part_blocks(part: Part, citer: BriefingCiter) -> list[Block]:
+def _part_blocks(part: Part | AgreementPart, citer: BriefingCiter) -> list[Block]:
+    if isinstance(part, AgreementPart):
+        from cases.document.agreement import (
+            agreement_blocks,
+            agreement_subtitle,
+            agreement_title,
+        )
+
+        head = CaseHead(
+            agreement_title(part.agreement, part.agreement_id, part.stored),
+            agreement_subtitle(part.agreement, part.agreement_id),
+            "",
+        )
+        return [
+            head,
+            *agreement_blocks(part.agreement, part.agreement_id, part.linked, part.stored),
+        ]
     case = part.case
     if part.item is not None:
         return [Items(part.kind, (item_entry(case, part.kind, part.item, citer, outside=True),))]
@@ -103,7 +120,8 @@ def build_briefing(briefing: Briefing, lib: Library) -> Document:
         for part in rs.parts:
             blocks += _part_blocks(part, citer)
         sections.append(Section(f"section-{n}", rs.heading, tuple(_merge_items(blocks))))
-    sections.append(Section("cases", "Cases drawn on", (_cases_list(res),)))
+    if res.cases:
+        sections.append(Section("cases", "Cases drawn on", (_cases_list(res),)))
     return Document(
         kind="briefing",
         id=briefing.id,
@@ -111,7 +129,7 @@ def build_briefing(briefing: Briefing, lib: Library) -> Document:
         meta=_meta(res),
         marking=briefing.marking_line,
         sections=tuple(sections),
-        references=citer.references(),
+        references=_references(res, citer),
         footer=_footer(res),
     )
 
@@ -120,7 +138,7 @@ def build_short(briefing: Briefing, lib: Library) -> Document:
     """The short brief (two pages at most): purpose, points to make, key lessons, references."""
     res = resolve(briefing, lib)
     citer = BriefingCiter()
-    parts = [p for s in res.sections for p in s.parts]
+    parts = res.case_parts()
     items: list[CaseItem] = [
         (p.case, k, i)
         for p in parts
@@ -164,9 +182,19 @@ def build_short(briefing: Briefing, lib: Library) -> Document:
         meta=_meta(res),
         marking=briefing.marking_line,
         sections=tuple(s for s in sections if any(_filled(b) for b in s.blocks)),
-        references=citer.references(),
+        references=_references(res, citer),
         footer=_footer(res),
     )
+
+
+def _references(res: Resolved, citer: BriefingCiter) -> tuple[Reference, ...]:
+    """The sources cited, then PA-X's own citation when the briefing includes agreements."""
+    refs = tuple(citer.references())
+    if not res.briefing.agreement_ids():
+        return refs
+    from cases.document.agreement import pax_reference
+
+    return (*refs, pax_reference(len(refs) + 1))
 
 
 def _filled(block: object) -> bool:

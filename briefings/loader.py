@@ -11,7 +11,7 @@ from difflib import get_close_matches
 from importlib import resources
 from pathlib import Path
 
-from briefings.model import Briefing, split_ref
+from briefings.model import Briefing, agreement_of, split_ref
 from cases.library import Library
 from cases.loader import Loaded, accept, id_matches_file, load_model
 from cases.paths import user_data_dir
@@ -51,7 +51,11 @@ def ref_problems(briefing: Briefing, lib: Library) -> list[tuple[tuple[str | int
 
 
 def dangling(ref: str, lib: Library) -> str | None:
-    """Why ``ref`` does not resolve in ``lib`` (with a suggestion), or None when it does."""
+    """Why ``ref`` does not resolve in ``lib`` (with a suggestion), or None when it does.
+
+    An agreement always resolves: without an import its part says how to import."""
+    if agreement_of(ref) is not None:
+        return None
     case_id, item_id = split_ref(ref)
     case = lib.get(case_id)
     if case is None:

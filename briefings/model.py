@@ -10,14 +10,37 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from pydantic import Field, StringConstraints
+from pydantic import BeforeValidator, Field, StringConstraints
 
 from cases.model import FileBacked, Slug, Strict, Text
 
-REF_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?$"
+REF_PATTERN = r"^(?:agreement:[0-9]{1,8}|[a-z0-9]+(?:-[a-z0-9]+)*(?:/[a-z0-9]+(?:-[a-z0-9]+)*)?)$"
+AGREEMENT_PREFIX = "agreement:"
 
-Ref = Annotated[str, StringConstraints(strip_whitespace=True, pattern=REF_PATTERN)]
-"""``case-id`` or ``case-id/item-id``."""
+
+def _agreement_ref(value: object) -> object:
+    """``{agreement: 357}`` (as a briefing file may write it) -> ``"agreement:357"``."""
+    if isinstance(value, dict) and list(value) == ["agreement"]:
+        return f"{AGREEMENT_PREFIX}{value['agreement']}"
+    if isinstance(value, str) and value.strip().startswith(AGREEMENT_PREFIX):
+        return AGREEMENT_PREFIX + value.strip()[len(AGREEMENT_PREFIX) :].strip()
+    return value
+
+
+Ref = Annotated[
+    str,
+    BeforeValidator(_agreement_ref),
+    StringConstraints(strip_whitespace=True, pattern=REF_PATTERN),
+]
+"""``case-id``, ``case-id/item-id``, or a PA-X agreement: ``agreement:357`` (in YAML also
+``{agreement: 357}``)."""
+
+
+def agreement_of(ref: str) -> int | None:
+    """The PA-X id of an ``agreement:357`` reference, else None."""
+    if ref.startswith(AGREEMENT_PREFIX):
+        return int(ref[len(AGREEMENT_PREFIX) :])
+    return None
 
 
 def split_ref(ref: str) -> tuple[str, str | None]:
@@ -82,5 +105,10 @@ class Briefing(FileBacked):
         """The ids of the cases the briefing refers to, in order of first mention."""
         seen: dict[str, None] = {}
         for ref in self.refs():
-            seen.setdefault(split_ref(ref)[0], None)
+            if agreement_of(ref) is None:
+                seen.setdefault(split_ref(ref)[0], None)
         return list(seen)
+
+    def agreement_ids(self) -> list[int]:
+        """The PA-X agreements the briefing includes, in order of first mention."""
+        return list(dict.fromkeys(a for r in self.refs() if (a := agreement_of(r)) is not None))

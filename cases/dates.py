@@ -37,11 +37,6 @@ def is_before(a: str, b: str) -> bool:
     return pa[:n] < pb[:n]
 
 
-def year_of(text: str) -> int:
-    """The year of a partial date."""
-    return parse_partial(text)[0]
-
-
 def _coerce(value: Any) -> Any:
     # YAML turns an unquoted 1993-09-13 into a date and 1993 into an int: accept both.
     if isinstance(value, dt.datetime):

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 # Re-exported: folder logic lives in cases.dirs (no pydantic) but callers know it from here.
 from cases.dirs import CURATED as CURATED
@@ -17,6 +18,9 @@ from cases.dirs import scan_folder
 from cases.loader import Loaded, load_case
 from cases.model import Case
 from cases.problems import Problem
+
+if TYPE_CHECKING:
+    from cases.pax import AgreementSet
 
 
 @dataclass
@@ -31,6 +35,8 @@ class Library:
     _related_at: dict[str, list[Problem]] = field(default_factory=dict, repr=False)
     """Case id -> where each of its ``related`` ids stands (kept instead of the parsed file,
     whose marks for every value cost more memory than the case itself)."""
+    _agreements_at: dict[str, list[Problem]] = field(default_factory=dict, repr=False)
+    """Case id -> where each of its ``agreements`` entries stands (for the PA-X check)."""
 
     def __len__(self) -> int:
         return len(self.cases)
@@ -55,6 +61,11 @@ class Library:
         self._related_at[case.id] = [
             loaded.problem_at(("related", n, "case"), "") for n in range(len(case.related))
         ]
+        if case.agreements:
+            self._agreements_at[case.id] = [
+                loaded.problem_at(("agreements", n, "pax"), "", "warning")
+                for n in range(len(case.agreements))
+            ]
 
     def check_references(self) -> None:
         """Add a problem for every ``related`` id that names no case in the library."""
@@ -64,6 +75,32 @@ class Library:
                 if rel.case not in self.cases:
                     message = f"no case with id '{rel.case}' in the library"
                     self.problems.append(replace(at, message=message))
+
+    def check_agreements(self, imported: AgreementSet) -> list[Problem]:
+        """Warnings for agreement links that the imported PA-X data does not bear out: an id
+        it does not hold, or a name or date that differs from PA-X's (both are named)."""
+        from cases.pax import same_name
+
+        out: list[Problem] = []
+        for case_id, marks in self._agreements_at.items():
+            case = self.cases.get(case_id)
+            if case is None:
+                continue
+            for link, at in zip(case.agreements, marks, strict=True):
+                found = imported.get(link.pax)
+                if found is None:
+                    message = f"PA-X agreement {link.pax} is not in the imported PA-X data"
+                    out.append(replace(at, message=message))
+                    continue
+                if not same_name(link.name, found.name):
+                    message = (
+                        f"PA-X {link.pax}: the case says '{link.name}', PA-X says '{found.name}'"
+                    )
+                    out.append(replace(at, field=at.field.replace("pax", "name"), message=message))
+                if not found.date.startswith(link.date):
+                    message = f"PA-X {link.pax}: the case dates it {link.date}, PA-X {found.date}"
+                    out.append(replace(at, field=at.field.replace("pax", "date"), message=message))
+        return out
 
     def tags_in_use(self) -> dict[str, int]:
         """Lesson tag -> how many items carry it, across the library."""

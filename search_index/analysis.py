@@ -96,6 +96,44 @@ def terms(text: str, stemming: bool = True) -> Iterator[tuple[str, int, int]]:
             yield term, start, end
 
 
+_BREAK = re.compile(r"[.,;:!?()\[\]{}\n]")
+"""Punctuation (or a line end: fields and paragraphs) that ends a phrase."""
+BREAK_GAP = 16
+"""Positions a break adds: more than any run of stop words, so no phrase spans a break."""
+_JOINER = frozenset("-\u2010\u2011")
+
+
+def positioned(
+    text: str, stemming: bool = True, joins: bool = False
+) -> Iterator[tuple[str, int, int, int]]:
+    """The terms of ``text`` as (term, position, start, end), for indexing and phrases.
+
+    Every word takes a position, stop words and one-letter words included, and a break in
+    the sentence (``.``, ``,``, ``;``, a line end...) many more: so "back channel" is not
+    found in "back of the channel" or in "back. Channel", nor across two fields. With
+    ``joins`` (indexing), two words joined by a hyphen also give their joined form at the
+    first word's position: "ping-pong" is found by "pingpong".
+    """
+    pos = -1
+    prev: tuple[str, int, int] | None = None
+    prev_end = 0
+    for word, start, end in words(text):
+        between = text[prev_end:start]
+        pos += BREAK_GAP if pos >= 0 and _BREAK.search(between) else 1
+        if joins and prev is not None and len(between) == 1 and between in _JOINER:
+            joined = prev[0] + word
+            if joined.isalpha():
+                term = stem(joined) if stemming else fold(joined)
+                if term:
+                    yield term, prev[1], prev[2], end
+        prev, prev_end = (word, pos, start), end
+        if len(word) < 2 and not (_HAS_CJK.match(word) or word.isdigit()):
+            continue
+        term = stem(word) if stemming else fold(word)
+        if term and term not in STOP_WORDS:
+            yield term, pos, start, end
+
+
 class TermTokenizer(Tokenizer):
     """A whoosh tokenizer that runs :func:`terms`; a complete analyzer on its own."""
 
@@ -133,7 +171,7 @@ class TermTokenizer(Tokenizer):
                 token.startchar, token.endchar = start_char, start_char + len(value)
             yield token
             return
-        for n, (term, start, end) in enumerate(terms(value, self.stemming)):
+        for term, n, start, end in positioned(value, self.stemming, joins=mode == "index"):
             token.text = term
             token.boost = 1.0
             token.stopped = False

@@ -13,8 +13,9 @@ from dataclasses import dataclass
 from typing import Any
 
 from whoosh import query as Q
+from whoosh.query.spans import SpanNear2
 
-from search_index.analysis import fold, is_cjk, stem, terms
+from search_index.analysis import fold, is_cjk, positioned, stem, terms
 from search_index.model import ITEM_KINDS
 from search_index.query import Clause, ParsedQuery
 from search_index.schema import SEARCH_FIELDS, STEMMED_FIELDS
@@ -34,15 +35,36 @@ def _field_terms(text: str, field: str) -> list[str]:
     return [t for t, _, _ in terms(text, stemming=field in STEMMED_FIELDS)]
 
 
+def phrase_query(field: str, text: str, weight: float) -> Q.Query | None:
+    """``text`` as an exact phrase: its terms at the distances they stand at in the text.
+
+    Stop words and sentence breaks take positions in the index (see ``positioned``), so
+    "back channel" needs the two words side by side, and "back of the channel" needs two
+    words between them. Side-by-side terms are a plain Phrase (the fast case); a gap makes a
+    chain of spans, each exactly as far from the last as in the text.
+    """
+    found = [(t, p) for t, p, _, _ in positioned(text, stemming=field in STEMMED_FIELDS)]
+    if not found:
+        return None
+    if len(found) == 1:
+        return Q.Term(field, found[0][0], boost=weight)
+    gaps = [b[1] - a[1] for a, b in zip(found, found[1:], strict=False)]
+    if all(g == 1 for g in gaps):
+        return Q.Phrase(field, [t for t, _ in found], boost=weight)
+    chain: Any = Q.Term(field, found[0][0])
+    for (term, _), gap in zip(found[1:], gaps, strict=True):
+        chain = SpanNear2([chain, Q.Term(field, term)], slop=gap, mindist=gap)
+    chain.boost = weight  # every Whoosh query carries a boost
+    return chain
+
+
 def _in_fields(text: str, fields: dict[str, float]) -> Q.Query | None:
-    """``text`` as a term (or a phrase, for several terms) in each field, weighted."""
+    """``text`` as a term (or an exact phrase, for several terms) in each field, weighted."""
     subs: list[Q.Query] = []
     for field, weight in fields.items():
-        found = _field_terms(text, field)
-        if len(found) == 1:
-            subs.append(Q.Term(field, found[0], boost=weight))
-        elif found:
-            subs.append(Q.Phrase(field, found, boost=weight))
+        sub = phrase_query(field, text, weight)
+        if sub is not None:
+            subs.append(sub)
     if not subs:
         return None
     return subs[0] if len(subs) == 1 else Q.Or(subs)

@@ -112,6 +112,8 @@ def documents(case: Case, origin: str) -> list[dict[str, Any]]:
         "body": searched(case.title, names, label_text, body),
         **{f: " ".join(v) for f, v in facets.items()},
         "tag": " ".join(all_tags),
+        # pax:357 finds the agreement and every case that links to it.
+        "pax": " ".join(str(link.pax) for link in case.agreements),
         **years,
         "meta": case_meta(case, origin),
         "text": body.encode("utf-8"),

@@ -12,6 +12,8 @@ from typing import Any
 from search_index.docsets import DocSets
 from search_index.schema import FACET_FIELDS
 
+CODE_PREFIX = "code:"
+
 
 class FacetTable:
     """Facet field -> value -> bitset of the documents that carry it."""
@@ -19,9 +21,13 @@ class FacetTable:
     def __init__(self, reader: Any, docsets: DocSets) -> None:
         self.values: dict[str, dict[str, int]] = {}
         for field in FACET_FIELDS:
+            values = (btext.decode("utf-8") for btext in reader.lexicon(field))
+            # "code:GeWom" values let provision: select one PA-X column; the facet counts
+            # the categories only.
             self.values[field] = {
-                btext.decode("utf-8"): docsets.term(field, btext.decode("utf-8"))
-                for btext in reader.lexicon(field)
+                value: docsets.term(field, value)
+                for value in values
+                if not value.startswith(CODE_PREFIX)
             }
 
     def count(self, matched: int) -> dict[str, dict[str, int]]:

@@ -12,7 +12,23 @@ from difflib import get_close_matches
 from cases.vocab import vocabulary
 from search_index.model import KINDS
 
-FILTER_FIELDS = ("kind", "track", "theme", "region", "country", "tag", "decade", "year")
+FILTER_FIELDS = (
+    "kind",
+    "track",
+    "theme",
+    "region",
+    "country",
+    "tag",
+    "decade",
+    "year",
+    "stage",
+    "agtype",
+    "process",
+    "provision",
+    "pax",
+)
+"""Fields a query can filter on; the last five describe PA-X agreements (``pax`` is an
+agreement's id, and selects the agreement and every case linked to it)."""
 TEXT_FIELDS = {"title": "title", "name": "names"}
 """Field prefixes that restrict a word to one searchable field."""
 ALIASES = {
@@ -24,6 +40,12 @@ ALIASES = {
     "years": "year",
     "names": "name",
     "tracks": "track",
+    "stages": "stage",
+    "provisions": "provision",
+    "processes": "process",
+    "agreement": "pax",
+    "agreement-type": "agtype",
+    "agreement_type": "agtype",
 }
 _VOCAB_KIND = {"theme": "themes", "region": "regions", "tag": "tags", "country": "countries"}
 _TRACKS = {"i": "I", "1": "I", "1.5": "1.5", "ii": "II", "2": "II", "iii": "III", "3": "III"}
@@ -63,7 +85,61 @@ def normalise(field: str, value: str) -> list[str]:
         digits = m.group(1)
         year = int(digits) + (1900 if len(digits) == 2 else 0)
         return [f"{year // 10 * 10}s"]
+    if field == "pax":
+        digits = low.removeprefix("pax-").removeprefix("pax")
+        if not digits.isdigit():
+            raise BadValue(f"pax: needs a PA-X agreement id such as 357, not '{raw}'")
+        return [str(int(digits))]
+    if field in ("stage", "agtype", "provision", "process"):
+        return _pax_values(field, raw)
     return _vocab_values(field, raw)
+
+
+def _pax_table(field: str) -> tuple[dict[str, str], str]:
+    """Value -> label for a PA-X field, and what the values are called in messages."""
+    from cases.pax import codebook
+
+    book = codebook()
+    if field == "stage":
+        return book.stages, "stage"
+    if field == "agtype":
+        return book.agreement_types, "agreement type"
+    if field == "provision":
+        table = {cat: label for cat, (label, _) in book.categories.items()}
+        return table, "provision category"
+    from cases.pax import try_load_store
+
+    found, _ = try_load_store()
+    return (found.processes() if found else {}), "peace process"
+
+
+def _pax_values(field: str, raw: str) -> list[str]:
+    """Codes of a PA-X field from a code, a label's start or whole words of a label."""
+    table, what = _pax_table(field)
+    low = raw.lower()
+    exact = [code for code in table if code.lower() == low]
+    if field == "provision" and not exact:
+        from cases.pax import codebook
+
+        # A provision column (GeWom) is also a value: the agreements that code it.
+        book = codebook()
+        codes = [c for c in book.provisions if c.lower() == low]
+        if codes:
+            return [f"code:{codes[0]}"]
+    if exact:
+        return exact
+    want = low.replace("_", " ").replace("-", " ").strip()
+    found = [c for c, label in table.items() if label.lower().startswith(want)]
+    if not found:
+        words = re.compile(rf"\b{re.escape(want)}\b")
+        found = [c for c, label in table.items() if words.search(label.lower())]
+    if found:
+        return found
+    if field == "process" and not table:
+        raise BadValue("process: no PA-X agreements are imported; see `track2 agreements import`")
+    close = get_close_matches(low, [label.lower() for label in table.values()], n=3, cutoff=0.6)
+    hint = f"; did you mean {', '.join(close)}?" if close else ""
+    raise BadValue(f"unknown {what} '{raw}'{hint}")
 
 
 def _vocab_values(field: str, raw: str) -> list[str]:

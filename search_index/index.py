@@ -12,7 +12,7 @@ from cases.paths import user_cache_dir
 from cases.problems import Problem
 from search_index.fieldvalues import BadValue, canonical_field, normalise
 from search_index.locking import IndexLock, LockTimeout
-from search_index.model import KINDS, CaseRow, Hit, SearchResult, UpdateStats
+from search_index.model import ITEM_KINDS, KINDS, CaseRow, Hit, SearchResult, UpdateStats
 from search_index.query import parse
 from search_index.searching import Session, case_rows, item_hits, more_like, run_search
 from search_index.store import (
@@ -192,8 +192,12 @@ class SearchIndex:
         typeahead: bool = False,
         filters: dict[str, str] | None = None,
         facets: bool = True,
+        autocorrect: bool = True,
     ) -> SearchResult:
         """Search cases and items; never raises (a bad query comes back with ``error`` set).
+
+        When nothing matches and a spelling fixes that, the corrected query's results come
+        back, with ``corrected_from`` holding what was typed (``autocorrect=False``: never).
 
         ``kind`` is one of case, lesson, challenge, recommendation, or "item" for any of the
         last three. ``typeahead`` treats the last word as a prefix (from 3 letters, titles and names
@@ -219,7 +223,19 @@ class SearchIndex:
         size = max(0, min(int(limit), 1000))
 
         def work(session: Session) -> SearchResult:
-            return run_search(session, parsed, wanted_kind, size, typeahead, facets)
+            found = run_search(session, parsed, wanted_kind, size, typeahead, facets)
+            if found.total or not found.suggestion or not autocorrect:
+                return found
+            fixed = parse(found.suggestion)
+            fixed.filters, fixed.excludes = parsed.filters, parsed.excludes
+            fixed.years = parsed.years
+            again = run_search(session, fixed, wanted_kind, size, typeahead, facets)
+            if not again.total:
+                return found
+            again.corrected_from = text
+            again.suggestion = None
+            again.error = found.error
+            return again
 
         def failed(exc: Exception) -> SearchResult:
             return SearchResult(query=text, error=f"search failed: {exc.__class__.__name__}")
@@ -241,7 +257,7 @@ class SearchIndex:
 
     def items(self, kind: str | None = None, tag: str | None = None) -> list[Hit]:
         """Every lesson, challenge and recommendation (optionally one kind, one tag)."""
-        if kind is not None and kind not in KINDS[1:]:
+        if kind is not None and kind not in ITEM_KINDS:
             return []
         found: list[Hit] = self._guarded(lambda s: item_hits(s, kind, tag), lambda exc: [])
         return found

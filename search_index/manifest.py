@@ -12,7 +12,6 @@ import hashlib
 import json
 import os
 from dataclasses import asdict, dataclass, field
-from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from typing import Any, NamedTuple
 
@@ -20,19 +19,13 @@ import whoosh
 
 from cases.dirs import LibraryDir, scan_folder
 from cases.problems import Problem
+from cases.version import track2_version
 from search_index.schema import SCHEMA_VERSION, fingerprint
 
 MANIFEST = "track2-manifest.json"
 
 
-def _track2_version() -> str:
-    try:
-        return version("track2")
-    except PackageNotFoundError:  # pragma: no cover - running from a bare checkout
-        return "unknown"
-
-
-ENGINE = f"whoosh {whoosh.versionstring()}; track2 {_track2_version()}"
+ENGINE = f"whoosh {whoosh.versionstring()}; track2 {track2_version()}"
 """What wrote the index: another Whoosh or another track2 means a rebuild."""
 
 
@@ -69,6 +62,8 @@ class Manifest:
     """Case id -> the path of the file whose documents are in the index."""
     index_files: dict[str, list[int]] = field(default_factory=dict)
     """Index file name -> [size, mtime_ns] right after the last commit."""
+    extras: dict[str, list[int] | None] = field(default_factory=dict)
+    """Kind of extra documents (agreement, term) -> the signature of the file they came from."""
 
     def compatible(self, dirs: list[LibraryDir]) -> bool:
         """True when this manifest was written by this schema and engine, for these folders."""

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-KINDS = ("case", "lesson", "challenge", "recommendation")
-"""Every document kind, in the order they are listed."""
-ITEM_KINDS = KINDS[1:]
-FACETS = ("kind", "track", "theme", "region", "country", "decade", "tag")
-"""The facet fields counted for every search."""
+KINDS = ("case", "lesson", "challenge", "recommendation", "agreement", "term")
+"""Every document kind, in the order they are listed: cases and their items, PA-X agreements
+(when imported) and glossary terms."""
+ITEM_KINDS = ("lesson", "challenge", "recommendation")
+"""The kinds that are parts of a case."""
+OWN_KINDS = ("agreement", "term")
+"""Kinds that belong to no case: their ``ref`` is ``kind:id``."""
 
 
 @dataclass(frozen=True)
@@ -28,10 +30,12 @@ class Hit:
     """One search result: a case, or a lesson / challenge / recommendation of a case."""
 
     kind: str
-    """"case", "lesson", "challenge" or "recommendation"."""
+    """"case", "lesson", "challenge", "recommendation", "agreement" or "term"."""
     case_id: str
+    """The case (empty for an agreement or a term)."""
     item_id: str | None
-    """The item's id within its case; None for a case."""
+    """The item's id within its case; None for a case; the PA-X id of an agreement, the id
+    of a glossary term."""
     title: str
     case_title: str
     score: float
@@ -39,13 +43,17 @@ class Hit:
 
     @property
     def ref(self) -> str:
-        """``case-id`` or ``case-id/item-id``: what briefings and bookmarks point at."""
+        """``case-id``, ``case-id/item-id``, ``agreement:357`` or ``term:track-ii``: what
+        briefings and bookmarks point at."""
+        if self.kind in OWN_KINDS:
+            return f"{self.kind}:{self.item_id}"
         return f"{self.case_id}/{self.item_id}" if self.item_id else self.case_id
 
     def as_dict(self) -> dict[str, object]:
         """The JSON shape of ``track2 search --json``."""
         return {
             "kind": self.kind,
+            "ref": self.ref,
             "case_id": self.case_id,
             "item_id": self.item_id,
             "title": self.title,
@@ -67,9 +75,13 @@ class SearchResult:
     facets: dict[str, dict[str, int]] = field(default_factory=dict)
     """Facet name -> value -> number of matching documents."""
     error: str | None = None
+    corrected_from: str | None = None
+    """What was typed, when it matched nothing and ``query`` is its correction ("showing
+    results for oslo")."""
 
     def as_dict(self) -> dict[str, object]:
-        """The JSON shape of ``track2 search --json`` (plus ``error`` when there is one)."""
+        """The JSON shape of ``track2 search --json`` (plus ``error`` and
+        ``corrected_from`` when there are)."""
         out: dict[str, object] = {
             "query": self.query,
             "total": self.total,
@@ -79,6 +91,8 @@ class SearchResult:
         }
         if self.error:
             out["error"] = self.error
+        if self.corrected_from is not None:
+            out["corrected_from"] = self.corrected_from
         return out
 
 
@@ -110,8 +124,10 @@ class UpdateStats:
     seconds: float = 0.0
     rebuilt: bool = False
     """True when the whole index was built afresh (new, corrupt, or a new schema)."""
+    extras: tuple[str, ...] = ()
+    """Kinds of documents from no case file (agreement, term) that were indexed again."""
 
     @property
     def touched(self) -> int:
-        """How many case files were (re)indexed or dropped."""
-        return self.added + self.changed + self.removed
+        """How many case files (and extra sources) were (re)indexed or dropped."""
+        return self.added + self.changed + self.removed + len(self.extras)

@@ -10,6 +10,8 @@ Syntax (shown by ``track2 search --help``)::
     kind:lesson  track:1.5  theme:trade  region:asia  country:CN  tag:trust  decade:1990s
     year:1990..2000  year:1993  year:..1975
     title:word  name:word   look for the word in titles only, or in names of people only
+    kind:agreement  provision:gender  process:mindanao  stage:comprehensive  agtype:intra
+    pax:357               the PA-X agreement 357 and the cases linked to it
 """
 
 from __future__ import annotations
@@ -25,7 +27,12 @@ MAX_QUERY = 1000
 MAX_CLAUSES = 32
 _FIELD = re.compile(r"([A-Za-z]+):")
 _FUZZY = re.compile(r"^(.*?)~([0-9]*)$")
-KIND_WORDS = {"lessons": "lesson", "challenges": "challenge", "recommendations": "recommendation"}
+KIND_WORDS = {
+    "lessons": "lesson",
+    "challenges": "challenge",
+    "recommendations": "recommendation",
+    "agreements": "agreement",
+}
 
 
 @dataclass
@@ -121,7 +128,8 @@ def parse(text: str) -> ParsedQuery:
             if fieldname is None:
                 out.errors.append(
                     f"unknown field '{m.group(1)}:'; fields are kind track theme region "
-                    "country tag decade year title name"
+                    "country tag decade year title name, and for agreements stage agtype "
+                    "process provision pax"
                 )
             pos = m.end()
         raw, pos, quoted = _read_token(cleaned, pos)

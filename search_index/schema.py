@@ -9,10 +9,23 @@ from whoosh import columns, fields
 
 from search_index.analysis import name_analyzer, text_analyzer
 
-SCHEMA_VERSION = 5
+SCHEMA_VERSION = 7
 """Bump whenever fields, analyzers or document contents change: the index is then rebuilt."""
 
-FACET_FIELDS = ("kind", "track", "theme", "region", "country", "decade", "tag")
+FACET_FIELDS = (
+    "kind",
+    "track",
+    "theme",
+    "region",
+    "country",
+    "decade",
+    "tag",
+    "stage",
+    "agtype",
+    "process",
+    "provision",
+)
+"""Fields counted for every search; the last four are filled only by PA-X agreements."""
 SEARCH_FIELDS: dict[str, float] = {"body": 1.0, "title": 1.5}
 """The fields a plain word is looked up in, with their weight. One field on purpose: Whoosh
 scores a matching document in time proportional to the terms that match it, so a word looked
@@ -63,6 +76,11 @@ def build_schema() -> fields.Schema:
         country=keyword(),
         decade=keyword(),
         tag=keyword(),
+        stage=keyword(),
+        agtype=keyword(),
+        process=keyword(),
+        provision=keyword(),
+        pax=keyword(),
         # One term per year (no tiers): a year range covers at most a few hundred terms,
         # and tiers would add 14 terms to every document.
         year_start=fields.NUMERIC(int, bits=32, signed=True, shift_step=0),

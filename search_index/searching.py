@@ -16,9 +16,11 @@ from search_index.model import ITEM_KINDS, KINDS, CaseRow, Hit, SearchResult, Sp
 from search_index.query import ParsedQuery
 from search_index.schema import STEMMED_FIELDS
 from search_index.snippets import Marks, make_snippet
-from search_index.spelling import suggest
+from search_index.spelling import edit_distance, suggest
 
 KIND_ORDER = {k: n for n, k in enumerate(KINDS)}
+SURFACE_DOCS = 8
+"""Documents read to find how a corrected word is written (each costs a text decompression)."""
 
 
 class Session:
@@ -46,21 +48,33 @@ class Session:
         raw = self._text[docnum]
         return raw.decode("utf-8") if raw else ""
 
-    def surface(self, field: str, term: str) -> str | None:
-        """A word, as written in the first document holding ``term``, whose term it is."""
+    def surface(self, field: str, term: str, typed: str = "") -> str | None:
+        """A word whose term is ``term``, as written in the first few documents holding it:
+        the form closest to ``typed`` ("accords", not "according", for "acords")."""
         try:
             postings = self.reader.postings(field, term)
         except Exception:  # noqa: BLE001 - no such term
             return None
-        if not postings.is_active():
+        forms: dict[str, None] = {}
+        for _ in range(SURFACE_DOCS):
+            if not postings.is_active():
+                break
+            docnum = postings.id()
+            title = self.searcher.stored_fields(docnum).get("title", "")
+            for text in (title, self.text(docnum)):
+                for found, start, end in terms(text):
+                    if found == term:
+                        forms.setdefault(fold(text[start:end]), None)
+            if not typed:
+                break
+            postings.next()
+        if not forms:
             return None
-        docnum = postings.id()
-        title = self.searcher.stored_fields(docnum).get("title", "")
-        for text in (title, self.text(docnum)):
-            for found, start, end in terms(text):
-                if found == term:
-                    return fold(text[start:end])
-        return None
+        return (
+            min(forms, key=lambda w: (edit_distance(typed, w), len(w)))
+            if typed
+            else next(iter(forms))
+        )
 
     def close(self) -> None:
         """Close the searcher."""
@@ -175,7 +189,7 @@ def run_search(
         # Only words the index has never seen are corrected, so this costs a few lookups
         # unless something is misspelt; it runs even with hits ("Thucydidse trap" finds
         # "trap").
-        result.suggestion = suggest(session.reader, parsed, session.surface)
+        result.suggestion = suggest(session.reader, parsed, session.surface, typeahead)
     if parsed.errors:
         result.error = "; ".join(dict.fromkeys(parsed.errors))
     return result

@@ -20,7 +20,8 @@ from search_index.query import ParsedQuery
 
 SPELL_FIELDS = {"names": False, "body": True}
 """Field -> stemmed? A word found in any of them is spelled right; corrections come from them."""
-Surface = Callable[[str, str], str | None]
+Surface = Callable[[str, str, str], str | None]
+"""(field, term, the word as typed) -> the indexed word with that term closest to it."""
 """(field, stem) -> a word of the index with that stem, as it is written in a document."""
 KEEP = 32
 
@@ -103,17 +104,33 @@ def correct(reader: Any, word: str, surface: Surface) -> str | None:
     if best is None:
         return None
     cand, field = best[2], best[3]
-    if not SPELL_FIELDS[field]:
-        return cand
-    return surface(field, cand)
+    found = cand if not SPELL_FIELDS[field] else surface(field, cand, folded)
+    return same_case(word, found) if found else None
 
 
-def suggest(reader: Any, parsed: ParsedQuery, surface: Surface) -> str | None:
-    """The query with unknown words replaced by their likeliest spelling, or None."""
+def same_case(typed: str, word: str) -> str:
+    """``word`` written with the capitals of ``typed``: Olso -> Oslo, OLSO -> OSLO."""
+    if typed.isupper() and len(typed) > 1:
+        return word.upper()
+    if typed[:1].isupper():
+        return word[:1].upper() + word[1:]
+    return word
+
+
+def suggest(
+    reader: Any, parsed: ParsedQuery, surface: Surface, typeahead: bool = False
+) -> str | None:
+    """The query with unknown words replaced by their likeliest spelling, or None.
+
+    With ``typeahead`` the last word is still being typed: it is not corrected ("minda" is
+    the start of "mindanao", not a misspelling of "minded")."""
     text = parsed.text
     edits: list[tuple[int, int, str]] = []
+    last = parsed.clauses[-1] if parsed.clauses else None
     for clause in parsed.clauses:
         if clause.negate or clause.kind == "prefix":
+            continue
+        if typeahead and parsed.ends_in_word and clause is last:
             continue
         base = text.find(clause.text, clause.start, clause.end)
         if base < 0:
@@ -128,4 +145,4 @@ def suggest(reader: Any, parsed: ParsedQuery, surface: Surface) -> str | None:
         return None
     for start, end, fixed in reversed(edits):
         text = text[:start] + fixed + text[end:]
-    return text if text != parsed.text else None
+    return text.strip() if text != parsed.text else None

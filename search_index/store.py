@@ -106,7 +106,9 @@ def build_in_memory(dirs: list[LibraryDir], progress: Progress | None) -> tuple[
 
 def replace_rebuilt(stats: UpdateStats) -> UpdateStats:
     """The same stats, marked as a full build."""
-    return UpdateStats(stats.added, stats.changed, stats.removed, stats.seconds, rebuilt=True)
+    return UpdateStats(
+        stats.added, stats.changed, stats.removed, stats.seconds, rebuilt=True, extras=stats.extras
+    )
 
 
 def open_current(home: Path, dirs: list[LibraryDir]) -> Store | None:

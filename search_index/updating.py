@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from cases.dirs import LibraryDir
 from search_index.documents import documents
+from search_index.extras import EXTRAS
 from search_index.manifest import FileEntry, Manifest, Seen, dir_list, scan, sha256_of
 from search_index.model import UpdateStats
 
@@ -37,11 +38,24 @@ class Plan:
     parsed: dict[str, Case] = field(default_factory=dict)
     stat_changed: int = 0
     """How many files had to be read (progress counts them, then the cases indexed)."""
+    extras: dict[str, list[int] | None] = field(default_factory=dict)
+    """Signatures of the extra sources after the update."""
+    extras_changed: list[str] = field(default_factory=list)
+    """Kinds of extra documents to index again."""
 
     @property
     def empty(self) -> bool:
         """True when the index already matches the library."""
-        return not self.to_index and not self.to_remove
+        return not self.to_index and not self.to_remove and not self.extras_changed
+
+
+def _plan_extras(manifest: Manifest, plan: Plan, dirs: list[LibraryDir]) -> Plan:
+    for extra in EXTRAS:
+        sig = extra.signature(dirs)
+        plan.extras[extra.kind] = sig
+        if manifest.extras.get(extra.kind, "unseen") != sig:
+            plan.extras_changed.append(extra.kind)
+    return plan
 
 
 def _entry(seen: Seen, old: FileEntry | None, parsed: dict[str, Case]) -> tuple[FileEntry, bool]:
@@ -90,7 +104,9 @@ def plan_update(manifest: Manifest, dirs: list[LibraryDir], progress: Progress |
     changed = [s for s in seen if not _same_stat(manifest.files.get(s.path), s)]
     if not changed and len(seen) == len(manifest.files):
         # The common case on open: every file as it was. Nothing to read, nothing to index.
-        return Plan(files=dict(manifest.files), indexed=dict(manifest.indexed))
+        return _plan_extras(
+            manifest, Plan(files=dict(manifest.files), indexed=dict(manifest.indexed)), dirs
+        )
     todo = len(changed)
     changed_paths = {s.path for s in changed}
     done = 0
@@ -114,7 +130,7 @@ def plan_update(manifest: Manifest, dirs: list[LibraryDir], progress: Progress |
             if case_id not in manifest.indexed:
                 plan.added += 1
     plan.to_remove = [c for c in manifest.indexed if c not in indexed]
-    return plan
+    return _plan_extras(manifest, plan, dirs)
 
 
 def _same_stat(old: FileEntry | None, s: Seen) -> bool:
@@ -142,6 +158,12 @@ def apply_plan(
                 writer.add_document(**doc)
         if progress:
             progress(offset + n, max(total, offset + n))
+    for extra in EXTRAS:
+        if extra.kind in plan.extras_changed:
+            writer.delete_by_term("kind", extra.kind)
+            if plan.extras.get(extra.kind) is not None:
+                for doc in extra.documents(extra.path()):
+                    writer.add_document(**doc)
 
 
 def run_update(
@@ -153,7 +175,7 @@ def run_update(
     """Plan and apply an update; returns the new manifest (not yet written) and the stats."""
     started = time.perf_counter()
     plan = plan_update(manifest, dirs, progress)
-    new = Manifest(dirs=dir_list(dirs), files=plan.files, indexed=plan.indexed)
+    new = Manifest(dirs=dir_list(dirs), files=plan.files, indexed=plan.indexed, extras=plan.extras)
     if not plan.empty:
         writer = writer_factory(len(plan.to_index))
         try:
@@ -168,6 +190,7 @@ def run_update(
         changed=len(plan.to_index) - plan.added,
         removed=len(plan.to_remove),
         seconds=time.perf_counter() - started,
+        extras=tuple(plan.extras_changed),
     )
     return new, stats
 
@@ -175,6 +198,8 @@ def run_update(
 def manifest_changed(old: Manifest, new: Manifest) -> bool:
     """True when the manifest must be written again (files seen, touched, added or gone)."""
     if old.indexed != new.indexed or old.files.keys() != new.files.keys():
+        return True
+    if old.extras != new.extras:
         return True
     return any(
         (o.size, o.mtime_ns) != (n.size, n.mtime_ns)

@@ -3,4 +3,15 @@
 Importing this package does not import Textual; only the command that opens the TUI does.
 """
 
-__version__ = "0.1.0"
+from __future__ import annotations
+
+from typing import Any
+
+
+def __getattr__(name: str) -> Any:
+    # The version is read on first use (cases.version), not typed here a second time.
+    if name == "__version__":
+        from cases.version import track2_version
+
+        return track2_version()
+    raise AttributeError(f"module 'tui' has no attribute {name!r}")

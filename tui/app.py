@@ -101,7 +101,11 @@ class Track2App(App[int]):
         timeout: float | None = None,
         markup: bool = True,
     ) -> None:
-        """Notifications often quote case text: never read them as markup."""
+        """Notifications often quote case text: never read them as markup.
+
+        ``markup`` is ignored, but it stays: Textual's ``Widget.notify`` (what a screen's
+        ``self.notify`` calls) always passes it, and an override keeps ``App.notify``'s
+        signature."""
         from tui.widgets.rows import literal
 
         super().notify(
@@ -146,6 +150,23 @@ class Track2App(App[int]):
 
         if self.store.ready:
             self.push_screen(CaseScreen(case_id, item_id))
+
+    def open_agreement(self, agreement_id: int) -> None:
+        """Open a PA-X agreement (what is imported, or what the cases record of it)."""
+        from tui.screens.agreement import AgreementScreen
+
+        if self.store.ready:
+            self.push_screen(AgreementScreen(agreement_id))
+
+    def open_ref(self, ref: str, item_id: str | None = None) -> None:
+        """Open what a row or a link names: ``agreement:N``, ``term:ID``, or a case."""
+        kind, _, rest = ref.partition(":")
+        if kind == "agreement" and rest.isdigit():
+            self.open_agreement(int(rest))
+        elif kind == "term" and rest:
+            self.action_glossary(rest)
+        else:
+            self.open_case(ref, item_id)
 
     def add_to_briefing(self, ref: str, label: str) -> None:
         """Add a case or item ref to the working briefing and say so."""

@@ -78,7 +78,7 @@ class Entry:
     ref: str = ""
     """The briefing ref ``b`` adds (an item, or the case itself)."""
     opens: str = ""
-    """The case id ``enter`` opens (related cases)."""
+    """What ``enter`` opens: a case id (related cases) or ``agreement:N``."""
     tight: bool = False
     """Set for list-like entries (events, questions, references): no blank line between."""
 
@@ -228,7 +228,7 @@ class Writer:
                 lines = [Line(text)] + [Line(self.para(p), 2) for p in ag.note]
                 link = Style.parse(self.s("link") or "none") + Style(link=ag.url)
                 lines.append(Line(lit(ag.url, link), 2))
-                out.append(Entry(lines))
+                out.append(Entry(lines, opens=f"agreement:{ag.pax}"))
             return out
         if isinstance(block, CaseHead):
             head = lit(block.title, self.s("case")) if block.title else Text()

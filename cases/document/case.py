@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from cases.document.blocks import (
     ActorRow,
     Actors,
@@ -26,6 +28,9 @@ from cases.document.blocks import (
 from cases.document.cite import Citer
 from cases.model import Case, Item, Recommendation, track_label
 from cases.vocab import vocabulary
+
+if TYPE_CHECKING:
+    from cases.pax import AgreementSet
 
 KIND_HEADINGS = {
     "lesson": "Lessons",
@@ -81,10 +86,16 @@ def items_block(case: Case, kind: str, citer: Citer) -> Items:
     return Items(kind, tuple(item_entry(case, k, i, citer) for k, i in case.items() if k == kind))
 
 
-def case_sections(case: Case, citer: Citer, titles: dict[str, str] | None = None) -> list[Section]:
+def case_sections(
+    case: Case,
+    citer: Citer,
+    titles: dict[str, str] | None = None,
+    pax: AgreementSet | None = None,
+) -> list[Section]:
     """Every part of a case, in reading order; parts with nothing in them are left out.
 
-    ``titles`` maps the ids of cases in the library to their titles (related links).
+    ``titles`` maps the ids of cases in the library to their titles (related links); ``pax``
+    is the imported PA-X data, whose key facts then follow the case's agreement links.
     """
     v = vocabulary()
     out: list[Section] = []
@@ -169,8 +180,32 @@ def case_sections(case: Case, citer: Citer, titles: dict[str, str] | None = None
                 for a in case.agreements
             )
         ),
+        *_pax_details(case, pax),
     )
     return out
+
+
+def _pax_details(case: Case, pax: AgreementSet | None) -> tuple[Block, ...]:
+    """What the imported PA-X data adds to a case's agreement links: one line of key facts
+    each, and PA-X's credit."""
+    if pax is None or not case.agreements:
+        return ()
+    from cases.document.agreement import credit, provision_summary
+    from cases.pax import codebook
+
+    book = codebook()
+    rows = []
+    for link in case.agreements:
+        found = pax.get(link.pax)
+        if found is None:
+            rows.append((f"PA-X {link.pax}", "not in the imported PA-X data"))
+            continue
+        bits = [found.date, found.process, book.stage(found.stage) if found.stage else ""]
+        summary = provision_summary(found, limit=4)
+        if summary:
+            bits.append("provisions: " + summary)
+        rows.append((f"PA-X {link.pax}", " \u00b7 ".join(b for b in bits if b)))
+    return (Facts(tuple(rows)), credit())
 
 
 def _source_title(case: Case, source_id: str) -> str:
@@ -185,15 +220,18 @@ def _has_content(block: Block) -> bool:
     return True
 
 
-def build_case(case: Case, titles: dict[str, str] | None = None) -> Document:
-    """The whole case as a document, its citations numbered by the case's own source list."""
+def build_case(
+    case: Case, titles: dict[str, str] | None = None, pax: AgreementSet | None = None
+) -> Document:
+    """The whole case as a document, its citations numbered by the case's own source list
+    (with the imported PA-X facts of its agreements when ``pax`` is given)."""
     citer = Citer()
     return Document(
         kind="case",
         id=case.id,
         title=case.title,
         subtitle=f"{case.id} \u00b7 {case_subtitle(case)}",
-        sections=tuple(case_sections(case, citer, titles)),
+        sections=tuple(case_sections(case, citer, titles, pax)),
         references=citer.references_of(case),
         footer=f"track2 case {case.id}, reviewed {case.last_reviewed}",
     )

@@ -17,7 +17,9 @@ def test_search_json_shape() -> None:
     assert set(data) == {"query", "total", "hits", "suggestion", "facets"}
     assert data["query"] == "back channel oslo" and data["total"] >= len(data["hits"]) > 0
     hit = data["hits"][0]
-    assert set(hit) == {"kind", "case_id", "item_id", "title", "case_title", "score", "snippet"}
+    assert set(hit) == {
+        *("kind", "ref", "case_id", "item_id", "title", "case_title", "score", "snippet")
+    }
     assert hit["case_id"] == "oslo-back-channel"
     assert all(set(span) == {"text", "match"} for span in hit["snippet"])
     assert any(span["match"] and span["text"].lower() == "oslo" for span in hit["snippet"])
@@ -36,8 +38,13 @@ def test_search_for_people_is_plain_when_piped() -> None:
 def test_search_did_you_mean() -> None:
     proc = run_cli("search", "olso")
     assert proc.returncode == 0
-    assert "Did you mean: oslo?" in proc.stdout
-    assert json.loads(run_cli("search", "olso", "--json").stdout)["suggestion"] == "oslo"
+    assert proc.stdout.startswith("Showing results for oslo: nothing matches olso")
+    assert "oslo-back-channel" in proc.stdout
+    data = json.loads(run_cli("search", "olso", "--json").stdout)
+    assert data["corrected_from"] == "olso" and data["query"] == "oslo" and data["total"] > 0
+    exact = run_cli("search", "olso", "--exact")
+    assert "Nothing matches olso." in exact.stdout and "Did you mean: oslo?" in exact.stdout
+    assert json.loads(run_cli("search", "olso", "--exact", "--json").stdout)["suggestion"] == "oslo"
 
 
 def test_search_bad_query_is_a_note_not_a_failure() -> None:

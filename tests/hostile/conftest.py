@@ -11,12 +11,11 @@ from pathlib import Path
 
 import pytest
 
-# The explorer's fixtures and the hook that runs async Pilot tests.
+# The explorer's fixtures (async Pilot tests run under pytest-asyncio, see pyproject.toml).
 from tests.tui.conftest import (  # noqa: F401
     fixture_dirs,
     index_cache,
     make_app,
-    pytest_pyfunc_call,
 )
 from tui.commands.new import template_text
 

@@ -2,12 +2,12 @@
 
 Tests run over a small fixture library (``tests/tui/library``) so that edits to the curated
 cases never change a snapshot; the search index of each library is built once per session.
+``async def`` tests run under pytest-asyncio (``asyncio_mode = "auto"`` in pyproject.toml),
+each in a fresh event loop.
 """
 
 from __future__ import annotations
 
-import asyncio
-import inspect
 from collections.abc import Callable
 from pathlib import Path
 from typing import Any
@@ -20,16 +20,6 @@ from tui.app import Track2App, create_app
 HERE = Path(__file__).resolve().parent
 FIXTURE_LIBRARY = HERE / "library"
 BROKEN_LIBRARY = HERE / "broken"
-
-
-@pytest.hookimpl(tryfirst=True)
-def pytest_pyfunc_call(pyfuncitem: pytest.Function) -> bool | None:
-    """Run ``async def`` tests in a fresh event loop (Pilot needs one; no plugin required)."""
-    if not inspect.iscoroutinefunction(pyfuncitem.obj):
-        return None
-    args = {name: pyfuncitem.funcargs[name] for name in pyfuncitem._fixtureinfo.argnames}
-    asyncio.run(pyfuncitem.obj(**args))
-    return True
 
 
 @pytest.fixture(scope="session")

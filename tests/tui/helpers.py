@@ -1,7 +1,13 @@
-"""Helpers for Pilot tests: wait for workers, read what is on screen."""
+"""Helpers for Pilot tests: wait for workers, read what is on screen (public APIs only)."""
 
 from __future__ import annotations
 
+import html
+import re
+from typing import Any
+
+from rich.cells import cell_len
+from textual.app import App
 from textual.pilot import Pilot
 
 from tui.app import Track2App
@@ -23,10 +29,29 @@ async def typed(pilot: Pilot[int], text: str) -> None:
     await settle(pilot)
 
 
-def screen_text(app: Track2App) -> str:
-    """The plain text on screen now, line by line (what a user reads)."""
-    strips = app.screen._compositor.render_strips()
-    return "\n".join(strip.text.rstrip() for strip in strips)
+_SVG_TEXT = re.compile(
+    r'<text class="[^"]*" x="(?P<x>[\d.]+)" y="[\d.]+" textLength="(?P<length>[\d.]+)" '
+    r'clip-path="url\(#[\w-]+-line-(?P<line>\d+)\)">(?P<text>[^<]*)</text>'
+)
+"""One run of text in Rich's SVG export: its line, its x (column times the cell width) and
+its width (characters times the cell width)."""
+
+
+def screen_text(app: App[Any]) -> str:
+    """The plain text on screen now, line by line (what a user reads), read from the app's
+    public screenshot (``App.export_screenshot``), overlays and notifications included."""
+    runs: dict[int, dict[int, str]] = {}
+    for match in _SVG_TEXT.finditer(app.export_screenshot()):
+        text = html.unescape(match["text"]).replace("\xa0", " ")
+        cell = float(match["length"]) / len(text)
+        runs.setdefault(int(match["line"]), {})[round(float(match["x"]) / cell)] = text
+    lines = []
+    for y in range(app.size.height):
+        line = ""
+        for column, text in sorted(runs.get(y, {}).items()):
+            line += " " * (column - cell_len(line)) + text
+        lines.append(line.rstrip())
+    return "\n".join(lines)
 
 
 def record_notifications(app: Track2App) -> list[str]:

@@ -2,13 +2,17 @@
 
 from __future__ import annotations
 
+import importlib
 import io
+import re
 from collections.abc import Callable
 
 import pytest
 from rich.console import Console
 from textual.binding import Binding
+from textual.dom import DOMNode
 
+from tests.conftest import REPO
 from tests.tui.helpers import screen_text, settle
 from tui.app import DARK_THEME, LIGHT_THEME, Track2App
 from tui.screens.case import CaseScreen
@@ -19,14 +23,49 @@ from tui.screens.library import LibraryScreen
 MakeApp = Callable[..., Track2App]
 
 
-def all_bindings() -> list[Binding]:
-    return [b for _, bindings in binding_sections() for b in bindings]
+def defined_bindings() -> list[tuple[str, Binding]]:
+    """(class, binding) for every binding any app, screen or widget class in ``tui`` declares,
+    found by importing every module: independent of the list the help screen is built from."""
+    found: list[tuple[str, Binding]] = []
+    # Every file, not pkgutil: screens/ and widgets/ are namespace packages, which it skips.
+    for path in sorted((REPO / "tui").rglob("*.py")):
+        name = ".".join(path.relative_to(REPO).with_suffix("").parts)
+        if name.endswith(("__main__", "__init__")):
+            continue
+        module = importlib.import_module(name)
+        for cls in vars(module).values():
+            if (
+                isinstance(cls, type)
+                and issubclass(cls, DOMNode)
+                and cls.__module__ == module.__name__
+                and "BINDINGS" in vars(cls)
+            ):
+                found += [(cls.__name__, b) for b in cls.BINDINGS if isinstance(b, Binding)]
+    return found
 
 
 def help_text() -> str:
     console = Console(width=200, file=io.StringIO(), record=True)
     console.print(help_renderable())
     return console.export_text()
+
+
+def help_rows() -> set[tuple[str, str]]:
+    """(key as shown, what it does) for every row of the help table."""
+    rows = set()
+    for line in help_text().splitlines():
+        cells = re.split(r" {2,}", line.strip())
+        if len(cells) == 2:
+            rows.add((cells[0], cells[1]))
+    return rows
+
+
+SHOWN = {"question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup"}
+"""How help names keys that have a symbol (what people press, not Textual's key names)."""
+
+
+def shown_keys(key: str) -> set[str]:
+    return {k.strip() for k in key.split(" / ")}
 
 
 def test_every_binding_has_a_unique_id_per_screen() -> None:
@@ -37,16 +76,60 @@ def test_every_binding_has_a_unique_id_per_screen() -> None:
         assert len(set(keys)) == len(keys), f"a key is bound twice in {where}"
 
 
-@pytest.mark.parametrize("binding", all_bindings(), ids=lambda b: b.id or b.key)
-def test_every_binding_appears_in_help(binding: Binding) -> None:
+@pytest.mark.parametrize(
+    "owner, binding", defined_bindings(), ids=lambda v: v.id if isinstance(v, Binding) else v
+)
+def test_every_binding_in_the_code_appears_in_help(owner: str, binding: Binding) -> None:
+    """A screen whose bindings help forgets (one not in its list) fails here."""
+    keys = binding.key_display or SHOWN.get(binding.key.split(",")[0], binding.key.split(",")[0])
+    rows = [(k, d) for k, d in help_rows() if d == binding.description]
+    assert any(keys in shown_keys(k) for k, _ in rows), f"{owner}: {binding} not in help"
     text = help_text()
-    assert binding.description in text
     assert "app.command_palette" not in text and f" {binding.id}" not in text  # no internal names
+
+
+def test_every_key_in_the_readme_is_in_help() -> None:
+    """The README's table of the explorer's keys is a promise help keeps."""
+    readme = (REPO / "README.md").read_text(encoding="utf-8")
+    table = readme.split("## The explorer", 1)[1].split("\n## ", 1)[0]
+    promised = {
+        SHOWN.get(key, key)
+        for line in table.splitlines()
+        if line.startswith("| `")
+        for key in re.findall(r"`([^`]+)`", line.split(" | ")[0])
+    }
+    assert {"/", "esc", "ctrl+f", "b", "w", "c", "l", "g", "q", "ctrl+p"} <= promised
+    listed = {k for key, _ in help_rows() for k in shown_keys(key)}
+    assert promised <= listed, promised - listed
+
+
+def test_help_lists_these_rows() -> None:
+    """What help says, written out here rather than read from the code."""
+    expected = {
+        ("ctrl+p", "Command palette: open a case, search, theme"),
+        ("?", "Help"),
+        ("q", "Quit"),
+        ("/", "Search"),
+        ("esc", "Back"),
+        ("b", "Add to briefing"),
+        ("c", "Compare"),
+        ("l", "Lessons"),
+        ("w", "Briefing"),
+        ("g", "Glossary"),
+        ("ctrl+t", "Light/dark"),
+        ("ctrl+f", "Find"),
+        ("t", "Look up term"),
+        ("m", "Bookmark"),
+        ("p", "Problems"),
+        ("e", "Export"),
+        ("/", "Filter terms"),
+    }
+    assert expected <= help_rows(), expected - help_rows()
 
 
 def test_no_binding_uses_keys_terminals_swallow() -> None:
     swallowed = {"ctrl+h", "ctrl+enter", "ctrl+i", "ctrl+m", "ctrl+[", "super", "cmd"}
-    for b in all_bindings():
+    for _, b in defined_bindings():
         for key in b.key.split(","):
             assert not any(key.strip().startswith(s) for s in swallowed), b
 

@@ -103,6 +103,14 @@ async def test_did_you_mean_is_offered_and_chosen_with_enter(make_app: MakeApp) 
         await pilot.press("slash")
         await typed(pilot, "lanterm")
         screen = library(app)
+        # The word is still being typed: no correction for it yet.
+        assert list(screen.results.rows) == [] and "Did you mean" not in screen_text(app)
+        await typed(pilot, " ")
+        # Finished and matching nothing: the correction's results, said so.
+        assert any(getattr(r, "case_id", "") == "lantern-channel" for r in screen.results.rows)
+        assert "nothing matches lanterm" in screen_text(app)
+        await pilot.press("ctrl+o")  # one key: search as typed after all
+        await settle(pilot)
         rows = list(screen.results.rows)
         assert len(rows) == 1 and isinstance(rows[0], Suggestion)
         assert "Did you mean lantern?" in screen_text(app)
@@ -110,6 +118,10 @@ async def test_did_you_mean_is_offered_and_chosen_with_enter(make_app: MakeApp) 
         await settle(pilot)
         assert screen.search_box.value == "lantern"
         assert any(getattr(r, "case_id", "") == "lantern-channel" for r in screen.results.rows)
+        # Taking the suggestion leaves the user in the search box: letters are typed, not keys.
+        assert app.focused is screen.search_box
+        await typed(pilot, " b")
+        assert screen.search_box.value == "lantern b" and app.memory.state.briefing.refs == []
 
 
 async def test_escape_clears_the_search_and_enter_opens_the_top_hit(make_app: MakeApp) -> None:

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.widgets import Input
 
 from tests.tui.helpers import screen_text, settle
 from tui.app import Track2App
@@ -66,8 +67,19 @@ async def test_every_screen_works_at_60_by_20(make_app: MakeApp) -> None:
         assert app.screen.has_class("-narrow")
 
 
-@pytest.mark.parametrize("screen_keys", [[], ["open"], ["l"], ["w"], ["question_mark"]])
-async def test_resizing_never_crashes(make_app: MakeApp, screen_keys: list[str]) -> None:
+@pytest.mark.parametrize(
+    "screen_keys, screen, shown",
+    [
+        ([], LibraryScreen, "Harbour Talks"),
+        (["open"], CaseScreen, "Harbour Talks"),
+        (["l"], LessonsScreen, "Steady funding keeps a channel alive"),
+        (["w"], BriefingScreen, "Your working briefing is empty."),
+        (["question_mark"], HelpScreen, "Track II and Track 1.5 diplomacy cases"),
+    ],
+)
+async def test_resizing_never_crashes(
+    make_app: MakeApp, screen_keys: list[str], screen: type, shown: str
+) -> None:
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
@@ -81,7 +93,11 @@ async def test_resizing_never_crashes(make_app: MakeApp, screen_keys: list[str])
             await pilot.resize_terminal(width, height)
             await settle(pilot, rounds=1)
             assert screen_text(app).strip()
-        assert app.is_running
+        # Back at 60x20: the same screen, its content and the footer's keys are on screen.
+        assert isinstance(app.screen, screen)
+        text = screen_text(app)
+        assert shown in text
+        assert "q Quit" in text.splitlines()[-1]
 
 
 async def test_ten_by_five_does_not_crash(make_app: MakeApp) -> None:
@@ -92,7 +108,11 @@ async def test_ten_by_five_does_not_crash(make_app: MakeApp) -> None:
         await settle(pilot)
         await pilot.press("3", "ctrl+f", "x")
         await settle(pilot)
-        assert app.is_running
+        # The keys still reach the case at 10x5: the find box holds the "x" typed into it.
+        screen = app.screen
+        assert isinstance(screen, CaseScreen) and screen.case_id == "harbour-talks"
+        assert screen.query_one("#find-input", Input).value == "x"
+        assert "Talks" in screen_text(app)
 
 
 async def test_no_color_strips_colour(

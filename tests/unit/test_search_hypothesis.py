@@ -74,7 +74,10 @@ def test_search_never_raises(curated: SearchIndex, query: str, typeahead: bool) 
     assert result.total >= len(result.hits)
     assert result.error is None or not result.error.startswith("search failed"), result.error
     for hit in result.hits:
-        assert hit.case_id and hit.kind in ("case", "lesson", "challenge", "recommendation")
+        if hit.kind == "term":  # a glossary term belongs to no case
+            assert not hit.case_id and hit.item_id and hit.ref == f"term:{hit.item_id}"
+        else:
+            assert hit.case_id and hit.kind in ("case", "lesson", "challenge", "recommendation")
 
 
 @settings(max_examples=300, deadline=None)

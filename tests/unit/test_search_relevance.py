@@ -117,10 +117,50 @@ def test_item_hit_names_its_case_and_item(curated: SearchIndex) -> None:
 
 
 def test_misspelt_name_gets_did_you_mean(curated: SearchIndex) -> None:
-    result = curated.search("olso")
+    result = curated.search("olso", autocorrect=False)
     assert result.total == 0
     assert result.suggestion == "oslo"
-    assert curated.search("Thucydidse trap").suggestion == "thucydides trap"
+    assert curated.search("thucydidse trap").suggestion == "thucydides trap"
+
+
+def test_zero_hits_show_the_correction_and_say_so(curated: SearchIndex) -> None:
+    result = curated.search("olso")
+    assert result.corrected_from == "olso" and result.query == "oslo"
+    assert result.total > 0 and result.suggestion is None
+    assert "oslo-back-channel" in [h.case_id for h in result.hits[:3]]
+    assert result.as_dict()["corrected_from"] == "olso"
+    # A query with hits is never replaced: "did you mean" only.
+    kept = curated.search("Thucydidse trap")
+    assert kept.corrected_from is None and kept.total > 0
+
+
+def test_a_suggestion_keeps_capitals_and_the_closest_spelling(curated: SearchIndex) -> None:
+    assert curated.search("Olso acords", autocorrect=False).suggestion == "Oslo accords"
+    assert curated.search("Thucydidse trap").suggestion == "Thucydides trap"
+    assert curated.search("OLSO", autocorrect=False).suggestion == "OSLO"
+
+
+def test_typeahead_does_not_correct_the_word_being_typed(curated: SearchIndex) -> None:
+    # "minda" is the start of Mindanao, not a misspelling of "minded".
+    assert curated.search("minda", typeahead=True).suggestion is None
+    assert curated.search("olso talks", typeahead=True).suggestion == "oslo talks"
+
+
+def test_joined_and_hyphenated_forms_match(curated: SearchIndex) -> None:
+    joined = [h.ref for h in curated.search("pingpong").hits]
+    assert "ping-pong-diplomacy" in joined[:3]
+    assert "ping-pong-diplomacy" in [h.ref for h in curated.search("ping-pong").hits[:3]]
+
+
+def test_phrases_are_exact(curated: SearchIndex) -> None:
+    # Side by side only: not across a dropped stop word, a comma or a sentence end.
+    back_channel = curated.search('"back channel"', limit=1000).total
+    either = curated.search("back channel", limit=1000).total
+    assert 0 < back_channel < either
+    assert curated.search('"back, channel"').total == 0
+    # Stop words in a phrase hold their places: "the Oslo channel" is not "Oslo channel".
+    assert curated.search('"track two diplomacy"').total > 0
+    assert curated.search('"track of two diplomacy"').total == 0
 
 
 def test_fuzzy_finds_a_swapped_letter(curated: SearchIndex) -> None:

@@ -24,7 +24,8 @@ query syntax:
   negot*                words starting with negot (2 letters or more)
   olso~  olso~2         words within 1 (or 2) edits; a swap of two letters is one edit
   -word  -theme:trade   leave out what matches
-  kind:lesson           case, lesson, challenge or recommendation
+  kind:lesson           case, lesson, challenge, recommendation, agreement or term
+  pingpong              joined and hyphenated forms match (ping-pong)
   track:1.5             I, 1.5, II or III
   theme:trade  region:asia  tag:trust
                         a vocabulary id, its start, or words of its label
@@ -32,13 +33,17 @@ query syntax:
   country:CN  country:china
   year:1990..2000  year:1993  year:..1975  decade:1990s
   title:word  name:word look in titles only, or in names of people and organisations
+  provision:gender  process:mindanao  stage:ceasefire  agtype:intrastate  pax:357
+                        imported PA-X agreements (see `track2 agreements --help`)
+
+A misspelt query that matches nothing shows the results for its correction and says so.
 
 examples:
   track2 search oslo
   track2 search "lessons about trust" --kind lesson
   track2 search 'theme:trade country:CN year:2000..2020'
 """
-KINDS = ("case", "lesson", "challenge", "recommendation")
+KINDS = ("case", "lesson", "challenge", "recommendation", "agreement", "term")
 
 
 def register(sub: Any) -> None:
@@ -54,6 +59,11 @@ def register(sub: Any) -> None:
     p.formatter_class = argparse.RawDescriptionHelpFormatter
     p.add_argument("query", nargs="+", metavar="QUERY", help="what to look for (see below)")
     p.add_argument("--kind", choices=KINDS, help="only this kind of result")
+    p.add_argument(
+        "--exact",
+        action="store_true",
+        help="search only for what was typed (no automatic spelling correction)",
+    )
     p.add_argument(
         "--limit", type=int, default=20, metavar="N", help="show at most N results (default 20)"
     )
@@ -111,7 +121,7 @@ def run(ctx: Context) -> int:
         raise UserError("the query is empty")
     idx = open_index(ctx)
     try:
-        result = idx.search(query, kind=args.kind, limit=limit)
+        result = idx.search(query, kind=args.kind, limit=limit, autocorrect=not args.exact)
     finally:
         idx.close()
     if args.json:
@@ -186,6 +196,15 @@ def print_result(result: SearchResult) -> None:
     from tui.output import console
 
     out = console()
+    if result.corrected_from is not None:
+        out.print(
+            Text.assemble(
+                "Showing results for ",
+                (result.query, "bold"),
+                f": nothing matches {result.corrected_from} (--exact searches only for that)",
+            )
+        )
+        out.print()
     for hit in result.hits:
         print_hit(out, hit)
     shown = len(result.hits)

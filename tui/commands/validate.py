@@ -56,6 +56,7 @@ def run(ctx: Context) -> int:
         glossary = load_glossary(set(lib.cases))
         briefing_files, briefing_problems = _check_briefings(lib)
         problems = list(lib.problems) + glossary.problems + briefing_problems
+        problems += _check_agreements(lib)
         case_files_read = sum(len(case_files(d.path)) for d in lib.dirs if d.path.is_dir())
         checked = case_files_read + 1 + briefing_files
     problems = list(dict.fromkeys(problems))  # a file named and in a library folder: once
@@ -76,6 +77,19 @@ def run(ctx: Context) -> int:
             warned = f", {len(lines)} warning(s)" if lines else ", no problems"
             sys.stdout.write(f"{checked} file(s) checked{warned}\n")
     return 1 if errors else 0
+
+
+def _check_agreements(lib: Library) -> list[Problem]:
+    """Agreement links against the imported PA-X data (nothing to check without an import)."""
+    from cases.pax import store_path, try_load_store
+    from cases.problems import Problem
+
+    imported, problem = try_load_store()
+    if problem:
+        return [Problem(str(store_path()), 0, 0, "", problem, "warning")]
+    if imported is None:
+        return []
+    return lib.check_agreements(imported)
 
 
 def _check_briefings(lib: Library) -> tuple[int, list[Problem]]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, ClassVar, cast
 
 from textual.binding import Binding, BindingType
-from textual.screen import ModalScreen, Screen
+from textual.screen import Screen
 
 if TYPE_CHECKING:
     from tui.app import Track2App
@@ -51,13 +51,3 @@ class Track2Screen(AppAccess, Screen[None]):
         """Return to the previous screen."""
         if len(self.app.screen_stack) > 1:
             self.dismiss()
-
-
-class Track2Modal(AppAccess, ModalScreen[None]):
-    """A dialog over the current screen that escape closes."""
-
-    BINDINGS: ClassVar[list[BindingType]] = [*PANE_BINDINGS, BACK]
-
-    def action_back(self) -> None:
-        """Close the dialog."""
-        self.dismiss()

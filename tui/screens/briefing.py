@@ -78,6 +78,8 @@ class BriefingScreen(Track2Screen):
         return self.memory.state.briefing.refs
 
     def _label(self, ref: str) -> Text:
+        if ref.startswith("agreement:"):
+            return styled("Agreement  ", "italic") + literal(self._agreement_title(ref), "bold")
         case_id, _, item_id = ref.partition("/")
         title = self.store.title(case_id)
         if not item_id:
@@ -94,11 +96,25 @@ class BriefingScreen(Track2Screen):
             + literal(title, "dim")
         )
 
+    def _agreement_title(self, ref: str) -> str:
+        number = ref.partition(":")[2]
+        imported, _ = self.store.agreements()
+        found = imported.get(int(number)) if imported and number.isdigit() else None
+        return found.name if found else f"PA-X agreement {number}"
+
     def compose_briefing(self) -> tuple[Briefing, Library]:
         """The working briefing as a Briefing, and the library slice it refers to."""
         from briefings import compose_from_refs
 
-        lib = self.store.library_for(r.partition("/")[0] for r in self.refs)
+        # An agreement's part lists the cases that link to it: read those too.
+        linked = [
+            c.case_id
+            for r in self.refs
+            if r.startswith("agreement:") and r.partition(":")[2].isdigit()
+            for c in self.store.linked_cases(int(r.partition(":")[2]))[0]
+        ]
+        cases = [r.partition("/")[0] for r in self.refs if not r.startswith("agreement:")]
+        lib = self.store.library_for([*cases, *linked])
         refs = [r for r in self.refs if self._resolves(r, lib)]
         working = self.memory.state.briefing
         return compose_from_refs(
@@ -111,6 +127,8 @@ class BriefingScreen(Track2Screen):
 
     @staticmethod
     def _resolves(ref: str, lib: Library) -> bool:
+        if ref.startswith("agreement:"):
+            return ref.partition(":")[2].isdigit()
         case_id, _, item_id = ref.partition("/")
         case = lib.get(case_id)
         return case is not None and (not item_id or case.item(item_id) is not None)
@@ -153,7 +171,9 @@ class BriefingScreen(Track2Screen):
     @on(EntryList.OptionSelected, "#briefing-parts")
     def _open_part(self) -> None:
         ref = self._current()
-        if ref:
+        if ref and ref.startswith("agreement:"):
+            self.track2.open_ref(ref)
+        elif ref:
             case_id, _, item_id = ref.partition("/")
             self.track2.open_case(case_id, item_id or None)
 

@@ -74,7 +74,8 @@ class CaseScreen(Track2Screen):
             head.append_text(literal(f"  from {case.origin}", "italic"))
         yield Static(head, id="case-title")
         titles = {r.id: r.title for r in self.store.rows}
-        self.tabs = case_tabs(case, titles, writer_styles(self.app))
+        pax = self.store.agreements()[0] if case.agreements else None
+        self.tabs = case_tabs(case, titles, writer_styles(self.app), pax)
         related = next(t for t in self.tabs if t.id == "related")
         similar = [
             (h.case_id, h.title)
@@ -184,7 +185,7 @@ class CaseScreen(Track2Screen):
         event.stop()
         entry = self.current_entry()
         if entry is not None and entry.opens:
-            self.track2.open_case(entry.opens)
+            self.track2.open_ref(entry.opens)
 
     # Find in case
 

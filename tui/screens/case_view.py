@@ -16,6 +16,7 @@ from tui.widgets.rows import literal, styled
 
 if TYPE_CHECKING:
     from cases.model import Case
+    from cases.pax import AgreementSet
 
 
 @dataclass
@@ -56,14 +57,18 @@ ITEM_TABS = {"lesson": "lessons", "challenge": "challenges", "recommendation": "
 
 
 def case_tabs(
-    case: Case, titles: dict[str, str], styles: dict[str, str] | None = None
+    case: Case,
+    titles: dict[str, str],
+    styles: dict[str, str] | None = None,
+    pax: AgreementSet | None = None,
 ) -> list[Tab]:
-    """The tabs of a case, from its document; ``titles`` maps library case ids to titles."""
+    """The tabs of a case, from its document; ``titles`` maps library case ids to titles;
+    ``pax`` (the imported PA-X data) adds the key facts of the agreements it links to."""
     from briefings.writers.rich_writer import Writer
     from cases.document import build_case
 
     writer = Writer(styles)
-    doc = build_case(case, titles)
+    doc = build_case(case, titles, pax)
     sections = {s.id: s for s in doc.sections}
     tabs = []
     for tab_id, label, section_ids in TABS:

@@ -37,9 +37,11 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
     from tui.screens.case import CaseScreen
     from tui.screens.compare import CompareScreen
     from tui.screens.dialogs import ExportDialog, PromptDialog
+    from tui.screens.glossary import GlossaryScreen
     from tui.screens.lessons import LessonsScreen
     from tui.screens.library import LibraryScreen
     from tui.screens.picker import CasePicker
+    from tui.screens.problems import ProblemsScreen
     from tui.widgets.entry_list import EntryList
     from tui.widgets.find_bar import FindBar
     from tui.widgets.virtual_list import VirtualList
@@ -57,7 +59,8 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Export dialog", ExportDialog.BINDINGS),
         ("Choose a case", CasePicker.BINDINGS),
         ("Text prompt", PromptDialog.BINDINGS),
-        ("Glossary, problems", Track2Screen.BINDINGS),
+        ("Glossary", GlossaryScreen.BINDINGS),
+        ("Problems", ProblemsScreen.BINDINGS),
         ("Help", HelpScreen.BINDINGS),
     ]
     return [(where, [b for b in found if isinstance(b, Binding)]) for where, found in owners]

@@ -12,6 +12,7 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
+from search_index.model import OWN_KINDS
 from tui.screens.base import ESSENTIAL, PANE_BINDINGS, AppAccess
 from tui.widgets.facets import FacetPanel, filter_rows
 from tui.widgets.rows import Suggestion, case_line, hit_lines, literal, styled, suggestion_lines
@@ -39,6 +40,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         Binding("m", "bookmark", "Bookmark", show=False, id="library.bookmark"),
         Binding("f", "filters", "Filters", id="library.filters"),
         Binding("p", "problems", "Problems", show=False, id="library.problems"),
+        Binding("ctrl+o", "search_as_typed", "As typed", id="library.as_typed"),
         *PANE_BINDINGS,
     ]
 
@@ -47,6 +49,8 @@ class LibraryScreen(AppAccess, Screen[None]):
         self._generation = 0
         self._limit = PAGE
         self._had_query = False
+        self._as_typed = ""
+        """A query to search exactly as typed (its automatic correction was turned down)."""
         self.last_result: SearchResult | None = None
         """The search result on screen (None while the plain case list shows)."""
 
@@ -159,9 +163,10 @@ class LibraryScreen(AppAccess, Screen[None]):
         self._limit = self._limit + 2 * PAGE if more else PAGE
         self._generation += 1
         filters = self.query_one(FacetPanel).filters
-        query = self.search_box.value.strip()
+        # A trailing space is kept: it says the last word is finished (and may be corrected).
+        query = self.search_box.value.lstrip()
         kind = filters.get("kind")
-        if query or (kind and kind != "case"):
+        if query.strip() or (kind and kind != "case"):
             cursor = self.results.cursor if more else 0
             self._search(self._generation, query, filters, self._limit, cursor)
             return
@@ -182,7 +187,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         facet = {k: v for k, v in filters.items() if k not in ("list", "kind")}
         kind = filters.get("kind")
         keep = self._keep(filters)
-        if query:
+        if query or kind in OWN_KINDS:
             # Bookmarked or recent cases are few: fetch every hit, then keep theirs.
             limit = 100_000 if keep is not None else limit
             found = self.store.search(
@@ -191,6 +196,7 @@ class LibraryScreen(AppAccess, Screen[None]):
                 kind=kind,
                 limit=limit,
                 wanted=lambda: generation == self._generation,
+                autocorrect=query.strip() != self._as_typed.strip(),
             )
             if found is None:
                 return
@@ -224,7 +230,13 @@ class LibraryScreen(AppAccess, Screen[None]):
             rows = [Suggestion(result.suggestion)]
         self.results.set_rows(rows, row_height=2, cursor=cursor)
         summary = Text()
-        if result.query:
+        if result.corrected_from is not None:
+            summary.append(f"{result.total} results for ")
+            summary.append_text(literal(result.query, "bold"))
+            summary.append(": nothing matches ")
+            summary.append_text(literal(result.corrected_from, "italic"))
+            summary.append(" (ctrl+o searches for it as typed)")
+        elif result.query:
             summary.append(f"{result.total} results for ")
             summary.append_text(literal(result.query, "bold"))
         else:
@@ -235,7 +247,18 @@ class LibraryScreen(AppAccess, Screen[None]):
             summary.append("  ")
             summary.append_text(literal(result.error, "italic"))
         self.query_one("#summary", Static).update(summary)
-        self.results.empty_text = "No results. Try fewer words, or clear the filters."
+        from cases.pax import IMPORT_HINT
+
+        kind = self.query_one(FacetPanel).filters.get("kind")
+        no_import = kind == "agreement" and self.store.agreements()[0] is None
+        if no_import:
+            # Said in the summary line, which wraps: a list's empty text is cut at its width.
+            self.query_one("#summary", Static).update(literal(IMPORT_HINT, "italic"))
+        self.results.empty_text = (
+            "Nothing imported yet."
+            if no_import
+            else "No results. Try fewer words, or clear the filters."
+        )
 
     # Events
 
@@ -251,7 +274,16 @@ class LibraryScreen(AppAccess, Screen[None]):
         """Offer escape only when there is a search to clear or a box to leave."""
         if action == "clear_search":
             return bool(self.search_box.value) or self.focused is self.search_box
+        if action == "search_as_typed":
+            return self.last_result is not None and self.last_result.corrected_from is not None
         return True
+
+    def action_search_as_typed(self) -> None:
+        """Search for the query as typed, not for its automatic correction."""
+        result = self.last_result
+        if result is not None and result.corrected_from is not None:
+            self._as_typed = result.corrected_from
+            self.refresh_results()
 
     @on(Input.Submitted, "#search")
     def _query_submitted(self) -> None:
@@ -279,9 +311,17 @@ class LibraryScreen(AppAccess, Screen[None]):
     def _open(self, event: VirtualList.Selected) -> None:
         row = event.row
         if isinstance(row, Suggestion):
-            self.search_box.value = row.query
+            # Taking the suggestion leaves the user typing in the search box.
+            box = self.search_box
+            box.value = row.query
+            box.focus()
+            # Focus selects the whole box; the user goes on typing after the word instead.
+            self.call_after_refresh(box.action_end)
         elif hasattr(row, "snippet"):
-            self.track2.open_case(row.case_id, row.item_id)
+            if row.kind in OWN_KINDS:
+                self.track2.open_ref(row.ref)
+            else:
+                self.track2.open_case(row.case_id, row.item_id)
         else:
             self.track2.open_case(row.id)
 
@@ -339,6 +379,9 @@ class LibraryScreen(AppAccess, Screen[None]):
         chosen = self._highlighted()
         if chosen is None:
             return
+        if not chosen[1]:
+            self.notify("Only cases can be bookmarked", severity="warning")
+            return
         added = self.memory.toggle_bookmark(chosen[1])
         what = "Bookmarked: " if added else "Bookmark removed: "
         self.notify(what + self.store.title(chosen[1]))
@@ -347,7 +390,7 @@ class LibraryScreen(AppAccess, Screen[None]):
     def action_compare(self) -> None:
         """Compare the highlighted case with another one."""
         chosen = self._highlighted()
-        if chosen is not None and self.store.ready:
+        if chosen is not None and chosen[1] and self.store.ready:
             from tui.screens.compare import pick_and_compare
 
             pick_and_compare(self.track2, chosen[1])

@@ -15,10 +15,12 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     # Only for types: importing the case model loads pydantic, which the first frame
     # does not need (cases are read when a screen opens one).
+    from cases.document.agreement import LinkedCase
     from cases.glossary import Glossary
     from cases.library import Library, LibraryDir
     from cases.loader import Loaded
     from cases.model import Case
+    from cases.pax import AgreementSet
     from cases.problems import Problem
     from search_index import CaseRow, Hit, SearchIndex, SearchResult
 
@@ -102,6 +104,7 @@ class Store:
         limit: int = 50,
         typeahead: bool = True,
         wanted: Callable[[], bool] | None = None,
+        autocorrect: bool = True,
     ) -> SearchResult | None:
         """Run a query against the index (never raises; the index must be open).
 
@@ -113,7 +116,12 @@ class Store:
             if wanted is not None and not wanted():
                 return None
             return self.index.search(
-                query, kind=kind, limit=limit, typeahead=typeahead, filters=filters or None
+                query,
+                kind=kind,
+                limit=limit,
+                typeahead=typeahead,
+                filters=filters or None,
+                autocorrect=autocorrect,
             )
 
     def items(self, kind: str | None = None, tag: str | None = None) -> list[Hit]:
@@ -177,6 +185,37 @@ class Store:
             if loaded is not None and loaded.value is not None:
                 lib.add(loaded, loaded.value.origin)
         return lib
+
+    def agreements(self) -> tuple[AgreementSet | None, str | None]:
+        """The imported PA-X agreements (None when not imported) and why they cannot be read
+        (None when they can). Cached by the file's size and mtime, so a new import shows."""
+        from cases.pax import try_load_store
+
+        return try_load_store()
+
+    def linked_cases(self, agreement_id: int) -> tuple[list[LinkedCase], tuple[str, str] | None]:
+        """The cases that link to a PA-X agreement (found in the index, read from their files)
+        and the name and date the first of them records for it."""
+        from cases.citations import strip_markers
+        from cases.document.agreement import LinkedCase
+
+        if self.index is None:
+            return [], None
+        with self._lock:
+            found = self.index.search(f"pax:{agreement_id}", kind="case", limit=1000, facets=False)
+        out: list[LinkedCase] = []
+        stored: tuple[str, str] | None = None
+        for hit in found.hits:
+            case = self.case(hit.case_id)
+            for link in case.agreements if case else []:
+                if link.pax == agreement_id:
+                    note = strip_markers(link.note or "")
+                    out.append(
+                        LinkedCase(hit.case_id, case.title if case else "", link.relation, note)
+                    )
+                    stored = stored or (link.name, link.date)
+        out.sort(key=lambda c: c.title.lower())
+        return out, stored
 
     def glossary(self) -> Loaded[Glossary]:
         """The glossary, checked against the listed case ids (read once)."""

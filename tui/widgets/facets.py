@@ -21,6 +21,8 @@ KINDS = (
     ("Lessons", "lesson"),
     ("Challenges", "challenge"),
     ("Recommendations", "recommendation"),
+    ("Agreements (PA-X)", "agreement"),
+    ("Glossary terms", "term"),
 )
 FACETS = ("track", "theme", "region", "decade")
 """Facets filled from the case rows; names match the search index's filter fields."""

@@ -25,8 +25,17 @@ KIND_LABELS = {
     "lesson": "Lesson",
     "challenge": "Challenge",
     "recommendation": "Recommendation",
+    "agreement": "Agreement",
+    "term": "Term",
 }
-KIND_SHORT = {"case": "Case", "lesson": "Lesson", "challenge": "Chall.", "recommendation": "Rec."}
+KIND_SHORT = {
+    "case": "Case",
+    "lesson": "Lesson",
+    "challenge": "Chall.",
+    "recommendation": "Rec.",
+    "agreement": "Agrmt.",
+    "term": "Term",
+}
 
 
 def styled(text: str, style: str | Style = "") -> Text:
