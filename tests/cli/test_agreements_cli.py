@@ -163,6 +163,9 @@ def test_search_finds_agreements_by_kind_and_facets(
     assert facets["stage"] == {"Cea": 1, "SubComp": 1}
     assert facets["country"] == {"MZ": 2} and facets["decade"] == {"1990s": 2}
     assert "sub-saharan-africa" in facets["region"] and "gender" in facets["provision"]
+    assert "Badanjak" in result["credit"]
+    _, out, _ = cli(capsys, "search", "kind:agreement ruritania")
+    assert "Journal of Peace Research" in out
 
 
 def test_region_and_decade_filters_reach_agreements(

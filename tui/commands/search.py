@@ -124,12 +124,22 @@ def run(ctx: Context) -> int:
         result = idx.search(query, kind=args.kind, limit=limit, autocorrect=not args.exact)
     finally:
         idx.close()
+    shows_pax = any(h.kind == "agreement" for h in result.hits)
     if args.json:
         from tui.output import print_json
 
-        print_json(result.as_dict())
+        data = result.as_dict()
+        if shows_pax:
+            from cases.pax import CREDIT
+
+            data["credit"] = CREDIT  # PA-X asks every view of its data to cite it
+        print_json(data)
     else:
         print_result(result)
+        if shows_pax:
+            from cases.pax import CREDIT
+
+            sys.stdout.write(CREDIT + "\n")
     if result.error:
         from tui.output import error
 

@@ -18,8 +18,9 @@ INTRO = """\
 track2: Track II and Track 1.5 diplomacy cases, their lessons, briefings.
 
  Find      / and type (try: balloon); enter opens the highlighted result
- Read      1-9 or left/right: parts of the case (overview, lessons...)
+ Read      1-9, 0 or left/right: parts of the case (overview, lessons...)
            ctrl+f: find text in the case; enter on a related case opens it
+           0: the agreements it fed; enter opens one (PA-X, once imported)
  Brief     b: add the case, or the lesson under the cursor, to the briefing
            w: the briefing; there e exports (HTML, Markdown, text, SVG)
  Compare   c, then choose the other case
@@ -33,6 +34,7 @@ track2: Track II and Track 1.5 diplomacy cases, their lessons, briefings.
 def binding_sections() -> list[tuple[str, list[Binding]]]:
     """(where, bindings) for every screen and widget of the app, in the order users meet them."""
     from tui.app import Track2App
+    from tui.screens.agreement import AgreementScreen
     from tui.screens.briefing import BriefingScreen
     from tui.screens.case import CaseScreen
     from tui.screens.compare import CompareScreen
@@ -52,6 +54,7 @@ def binding_sections() -> list[tuple[str, list[Binding]]]:
         ("Lists", VirtualList.BINDINGS),
         ("Case", CaseScreen.BINDINGS),
         ("Case text", EntryList.BINDINGS),
+        ("Agreement (PA-X)", AgreementScreen.BINDINGS),
         ("Find in case", FindBar.BINDINGS),
         ("Lessons explorer", LessonsScreen.BINDINGS),
         ("Compare", CompareScreen.BINDINGS),
