@@ -13,7 +13,7 @@ from typing import Any
 
 from whoosh import query as Q
 
-from search_index.fastrank import unwrap
+from search_index.whoosh_internals import block_ids
 
 CACHE_SIZE = 2048
 """Bitsets kept per searcher (a bitset costs one bit a document: 12 KB at 100,000)."""
@@ -37,20 +37,6 @@ def first_bits(bits: int, count: int) -> Iterator[int]:
         yield pos
         found += 1
         bits ^= low
-
-
-def _leaf_ids(matcher: Any) -> Iterator[int]:
-    """The ids of a postings matcher, a block at a time when it is Whoosh's own leaf matcher
-    (deleted documents included: the caller masks them out)."""
-    matcher = unwrap(matcher)
-    if not all(hasattr(matcher, a) for a in ("_read_ids", "_next_block", "_ids", "_i")):
-        yield from matcher.all_ids()
-        return
-    while matcher.is_active():
-        if matcher._ids is None:
-            matcher._read_ids()
-        yield from matcher._ids[matcher._i :]
-        matcher._next_block()
 
 
 class DocSets:
@@ -98,7 +84,8 @@ class DocSets:
                 matcher = reader.postings(field, text)
             except Exception:  # noqa: BLE001 - the term is not in this segment
                 continue
-            ids.extend(d + offset for d in _leaf_ids(matcher))
+            for block in block_ids(matcher):  # deleted documents too: masked below
+                ids.extend(block if not offset else (d + offset for d in block))
         bits = bitset(ids, self.size)
         if self.searcher.reader().has_deletions():
             bits &= self.live()

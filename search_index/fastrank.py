@@ -11,17 +11,15 @@ phrases or other structures are left to Whoosh (``rank`` returns None).
 from __future__ import annotations
 
 import heapq
-from collections.abc import Iterator
 from typing import Any
 
 from whoosh import query as Q
-from whoosh.matching.wrappers import FilterMatcher
-from whoosh.util.numeric import byte_to_length
+
+from search_index.whoosh_internals import block_postings, length_column
 
 B = 0.75
 K1 = 1.2
 """Whoosh's BM25F defaults, so both paths score alike."""
-_LENGTHS = [byte_to_length(b) for b in range(256)]
 
 Term = tuple[str, str, float]
 """(field, text, boost) of one term of a clause."""
@@ -43,54 +41,19 @@ def flatten(q: Q.Query, boost: float = 1.0) -> list[Term] | None:
     return None
 
 
-def unwrap(matcher: Any) -> Any:
-    """The postings under a deleted-documents filter (callers leave deleted ones out)."""
-    if isinstance(matcher, FilterMatcher):
-        return matcher.child
-    return matcher
-
-
-def _postings(matcher: Any) -> Iterator[tuple[Any, Any]]:
-    """(ids, weights) a block at a time from Whoosh's leaf matcher, else one pair at a time."""
-    matcher = unwrap(matcher)
-    if all(hasattr(matcher, a) for a in ("_read_ids", "_read_weights", "_next_block", "_i")):
-        while matcher.is_active():
-            if matcher._ids is None:
-                matcher._read_ids()
-            if matcher._weights is None:
-                matcher._read_weights()
-            start = matcher._i
-            yield matcher._ids[start:], matcher._weights[start:]
-            matcher._next_block()
-        return
-    ids, weights = [], []
-    while matcher.is_active():
-        ids.append(matcher.id())
-        weights.append(matcher.weight())
-        matcher.next()
-    yield ids, weights
-
-
 class FastRanker:
     """BM25 for one searcher; field lengths are loaded once per segment and field."""
 
     def __init__(self, searcher: Any) -> None:
         self.searcher = searcher
         self._leaves = list(searcher.reader().leaf_readers())
-        self._lengths: dict[tuple[int, str], Any] = {}
+        self._lengths: dict[tuple[int, str], list[int]] = {}
 
-    def _field_lengths(self, n: int, reader: Any, field: str) -> Any:
+    def _field_lengths(self, n: int, reader: Any, field: str) -> list[int]:
         key = (n, field)
         found = self._lengths.get(key)
         if found is None:
-            try:
-                # The length column of Whoosh's codec, read whole in one go.
-                column = reader._perdoc._cached_reader(f"_{field}_len", _length_column())
-                raw = column.load() if column is not None else []
-                found = [_LENGTHS[b] for b in raw]
-            except (AttributeError, TypeError, KeyError):
-                count = reader.doc_count_all()
-                found = [reader.doc_field_length(d, field, 1) for d in range(count)]
+            found = length_column(reader, field)
             self._lengths[key] = found
         return found
 
@@ -127,9 +90,14 @@ class FastRanker:
     ) -> None:
         searcher = self.searcher
         try:
+            scorable = searcher.schema[field].scorable
             idf = searcher.idf(field, text) * boost
             avgfl = searcher.avg_field_length(field) or 1.0
         except (KeyError, ValueError):
+            return
+        if not scorable:
+            # A field without lengths (kind, tags): Whoosh's score is the weight, boosted.
+            self._add_weights(field, text, boost, ok, scores, seen)
             return
         k1_plus = K1 + 1
         norm = K1 * (1 - B)
@@ -138,7 +106,7 @@ class FastRanker:
             if (field, text) not in reader:
                 continue
             lengths = self._field_lengths(n, reader, field)
-            for ids, weights in _postings(reader.postings(field, text)):
+            for ids, weights in block_postings(reader.postings(field, text)):
                 for d, tf in zip(ids, weights, strict=False):
                     g = d + offset
                     if not (ok[g >> 3] >> (g & 7)) & 1:
@@ -147,8 +115,21 @@ class FastRanker:
                     scores[g] = scores.get(g, 0.0) + score
                     seen.add(g)
 
-
-def _length_column() -> Any:
-    from whoosh.codec.whoosh3 import LENGTHS_COLUMN
-
-    return LENGTHS_COLUMN
+    def _add_weights(
+        self,
+        field: str,
+        text: str,
+        boost: float,
+        ok: bytes,
+        scores: dict[int, float],
+        seen: set[int],
+    ) -> None:
+        for reader, offset in self._leaves:
+            if (field, text) not in reader:
+                continue
+            for ids, weights in block_postings(reader.postings(field, text)):
+                for d, tf in zip(ids, weights, strict=False):
+                    g = d + offset
+                    if (ok[g >> 3] >> (g & 7)) & 1:
+                        scores[g] = scores.get(g, 0.0) + boost * tf
+                        seen.add(g)

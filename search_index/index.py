@@ -25,6 +25,7 @@ from search_index.store import (
     update_store,
 )
 from search_index.updating import Progress
+from search_index.whoosh_internals import segment_count
 
 
 class SearchIndex:
@@ -275,7 +276,7 @@ class SearchIndex:
                 "in_memory": self.in_memory,
                 "documents": session.reader.doc_count(),
                 "by_kind": {k: kinds.get(k, 0) for k in KINDS},
-                "segments": len(self._store.ix._segments()),
+                "segments": segment_count(self._store.ix),
                 "bytes": size,
                 "files": len(self._store.manifest.files),
                 "problems": len(self.problems),

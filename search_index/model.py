@@ -40,6 +40,8 @@ class Hit:
     case_title: str
     score: float
     snippet: list[Span] = field(default_factory=list)
+    tags: tuple[str, ...] = ()
+    """An item's lesson tags (stored with it: no second search to learn them)."""
 
     @property
     def ref(self) -> str:
@@ -59,6 +61,7 @@ class Hit:
             "title": self.title,
             "case_title": self.case_title,
             "score": round(self.score, 4),
+            "tags": list(self.tags),
             "snippet": [s.as_dict() for s in self.snippet],
         }
 

@@ -93,6 +93,7 @@ class Session:
             case_title=meta.get("case_title", title),
             score=float(score),
             snippet=make_snippet(self.text(docnum), marks),
+            tags=tuple(meta.get("tags") or ()),
         )
 
     def top(self, q: Q.Query, limit: int, within: Compiled) -> list[tuple[int, float]]:
@@ -257,6 +258,7 @@ def item_hits(session: Session, kind: str | None, tag: str | None) -> list[Hit]:
             case_title=meta.get("case_title", ""),
             score=0.0,
             snippet=[Span(session.text(docnum))],
+            tags=tuple(meta.get("tags") or ()),
         )
         found.append((hit.case_title.lower(), KIND_ORDER.get(hit.kind, 9), docnum, hit))
     found.sort(key=lambda f: f[:3])

@@ -14,9 +14,9 @@ from textual.app import App
 from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 
+from tui.data import IndexOpener, LibraryData, open_search_index
 from tui.screens.library import LibraryScreen
-from tui.screens.store import IndexOpener, Store, open_search_index
-from tui.state import StateStore
+from tui.state import SavedState
 
 if TYPE_CHECKING:
     from textual.command import Provider
@@ -26,7 +26,7 @@ if TYPE_CHECKING:
 
 def _commands() -> type[Provider]:
     # Imported when the palette first opens: textual.command is not needed for the first frame.
-    from tui.screens.commands import Track2Commands
+    from tui.palette import Track2Commands
 
     return Track2Commands
 
@@ -36,7 +36,7 @@ DARK_THEME = "textual-dark"
 
 
 class Track2App(App[int]):
-    """The explorer. ``store`` holds the index and cases; ``memory`` what persists."""
+    """The explorer. ``data`` holds the index and cases; ``saved`` what persists."""
 
     CSS_PATH = "app.tcss"
     TITLE = "track2"
@@ -58,26 +58,26 @@ class Track2App(App[int]):
 
     def __init__(
         self,
-        store: Store,
-        memory: StateStore,
+        data: LibraryData,
+        saved: SavedState,
         *,
         theme: str | None = None,
     ) -> None:
         super().__init__()
-        self.store = store
+        self.data = data
         """The index, the case rows and cases read on demand."""
-        self.memory = memory
+        self.saved = saved
         """Bookmarks, recently viewed cases, the working briefing, the theme."""
-        memory.on_failure = lambda message: self.notify(message, severity="error", timeout=10)
-        chosen = theme or memory.state.theme
+        saved.on_failure = lambda message: self.notify(message, severity="error", timeout=10)
+        chosen = theme or saved.state.theme
         if chosen in self.available_themes:
             self.theme = chosen
 
     def on_mount(self) -> None:
         """Show the library; say once if the saved state could not be read."""
         self.theme_changed_signal.subscribe(self, self._remember_theme)
-        if self.memory.notice:
-            self.notify(self.memory.notice, severity="warning")
+        if self.saved.notice:
+            self.notify(self.saved.notice, severity="warning")
 
     def get_default_screen(self) -> LibraryScreen:
         """The library is the first screen and the one escape returns to."""
@@ -85,12 +85,12 @@ class Track2App(App[int]):
 
     def _remember_theme(self, theme: object) -> None:
         name = getattr(theme, "name", None)
-        if isinstance(name, str) and name != self.memory.state.theme:
-            self.memory.set_theme(name)
+        if isinstance(name, str) and name != self.saved.state.theme:
+            self.saved.set_theme(name)
 
     def on_unmount(self) -> None:
         """Close the index cleanly."""
-        self.store.close()
+        self.data.close()
 
     def notify(
         self,
@@ -123,7 +123,7 @@ class Track2App(App[int]):
         """Open the lessons explorer."""
         from tui.screens.lessons import LessonsScreen
 
-        if self.store.ready and not isinstance(self.screen, LessonsScreen):
+        if self.data.ready and not isinstance(self.screen, LessonsScreen):
             self.push_screen(LessonsScreen())
 
     def action_briefing(self) -> None:
@@ -137,7 +137,7 @@ class Track2App(App[int]):
         """Open the glossary (at a term, if given)."""
         from tui.screens.glossary import GlossaryScreen
 
-        if self.store.ready and not isinstance(self.screen, GlossaryScreen):
+        if self.data.ready and not isinstance(self.screen, GlossaryScreen):
             self.push_screen(GlossaryScreen(term))
 
     def action_toggle_theme(self) -> None:
@@ -148,14 +148,14 @@ class Track2App(App[int]):
         """Open a case (at one of its items)."""
         from tui.screens.case import CaseScreen
 
-        if self.store.ready:
+        if self.data.ready:
             self.push_screen(CaseScreen(case_id, item_id))
 
     def open_agreement(self, agreement_id: int) -> None:
         """Open a PA-X agreement (what is imported, or what the cases record of it)."""
         from tui.screens.agreement import AgreementScreen
 
-        if self.store.ready:
+        if self.data.ready:
             self.push_screen(AgreementScreen(agreement_id))
 
     def open_ref(self, ref: str, item_id: str | None = None) -> None:
@@ -170,8 +170,8 @@ class Track2App(App[int]):
 
     def add_to_briefing(self, ref: str, label: str) -> None:
         """Add a case or item ref to the working briefing and say so."""
-        n = len(self.memory.state.briefing.refs)
-        if self.memory.add_to_briefing(ref):
+        n = len(self.saved.state.briefing.refs)
+        if self.saved.add_to_briefing(ref):
             parts = f"{n + 1} part{'' if n == 0 else 's'}"
             self.notify(f"Added to the briefing ({parts}; w shows it): {label}")
         else:
@@ -191,4 +191,4 @@ def create_app(
     ``cache_root`` (index) and ``data_dir`` (bookmarks, briefing) default to the user folders;
     ``theme`` overrides the saved theme; ``opener`` opens the index (tests slow it down).
     """
-    return Track2App(Store(dirs, cache_root, opener), StateStore(data_dir), theme=theme)
+    return Track2App(LibraryData(dirs, cache_root, opener), SavedState(data_dir), theme=theme)

@@ -77,7 +77,7 @@ def _from_json(data: Any) -> State:
     )
 
 
-class StateStore:
+class SavedState:
     """The saved state: read at start, and changed one merged step at a time."""
 
     def __init__(

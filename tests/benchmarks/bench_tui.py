@@ -168,7 +168,7 @@ async def keystrokes(count: int) -> list[float]:
     LibraryScreen._show_result = timed  # type: ignore[method-assign]
     latencies: list[float] = []
     async with app.run_test(size=(100, 30)) as pilot:
-        while not app.store.ready:
+        while not app.data.ready:
             await pilot.pause(0.05)
         await pilot.press("slash")
         for query in (

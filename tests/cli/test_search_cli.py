@@ -18,7 +18,7 @@ def test_search_json_shape() -> None:
     assert data["query"] == "back channel oslo" and data["total"] >= len(data["hits"]) > 0
     hit = data["hits"][0]
     assert set(hit) == {
-        *("kind", "ref", "case_id", "item_id", "title", "case_title", "score", "snippet")
+        *("kind", "ref", "case_id", "item_id", "title", "case_title", "score", "tags", "snippet")
     }
     assert hit["case_id"] == "oslo-back-channel"
     assert all(set(span) == {"text", "match"} for span in hit["snippet"])

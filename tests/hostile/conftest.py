@@ -17,7 +17,7 @@ from tests.tui.conftest import (  # noqa: F401
     index_cache,
     make_app,
 )
-from tui.commands.new import template_text
+from tui.cli.commands.new import template_text
 
 
 @pytest.fixture

@@ -16,7 +16,7 @@ from cases.library import LibraryDir, load_library
 from tests.conftest import run_cli
 from tests.tui.conftest import FIXTURE_LIBRARY
 from tests.tui.helpers import record_notifications, settle
-from tui.state import STATE_FILE, TEMP_PREFIX, StateStore
+from tui.state import STATE_FILE, TEMP_PREFIX, SavedState
 
 
 def _lib():  # type: ignore[no-untyped-def]
@@ -82,8 +82,8 @@ async def test_explorer_asks_before_replacing_a_saved_briefing(
     seen = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        app.memory.add_to_briefing("harbour-talks")
-        app.memory.set_briefing_title("Harbour talks")
+        app.saved.add_to_briefing("harbour-talks")
+        app.saved.set_briefing_title("Harbour talks")
         await pilot.press("w")
         await settle(pilot)
         await pilot.press("s")
@@ -99,14 +99,14 @@ async def test_explorer_asks_before_replacing_a_saved_briefing(
 
 
 def test_two_explorers_keep_each_others_changes(tmp_path: Path) -> None:
-    a, b = StateStore(tmp_path), StateStore(tmp_path)
+    a, b = SavedState(tmp_path), SavedState(tmp_path)
     a.toggle_bookmark("from-a")
     b.toggle_bookmark("from-b")
     a.viewed("seen-by-a")
     b.viewed("seen-by-b")
     b.add_to_briefing("x/y")
     a.set_theme("textual-light")
-    fresh = StateStore(tmp_path).state
+    fresh = SavedState(tmp_path).state
     assert set(fresh.bookmarks) == {"from-a", "from-b"}
     assert fresh.recent[:2] == ["seen-by-b", "seen-by-a"]
     assert fresh.briefing.refs == ["x/y"] and fresh.theme == "textual-light"
@@ -114,7 +114,7 @@ def test_two_explorers_keep_each_others_changes(tmp_path: Path) -> None:
 
 def test_a_failed_save_is_told_once_with_what_and_where(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
     told: list[str] = []
-    store = StateStore(tmp_path, on_failure=told.append)
+    store = SavedState(tmp_path, on_failure=told.append)
 
     def refuse(*args: object) -> None:
         raise OSError(30, "Read-only file system")
@@ -154,7 +154,7 @@ async def test_the_explorer_shows_a_failed_save(make_app, monkeypatch) -> None: 
 )
 def test_a_damaged_state_file_is_set_aside(tmp_path: Path, content: bytes, kept: bool) -> None:
     (tmp_path / STATE_FILE).write_bytes(content)
-    store = StateStore(tmp_path)
+    store = SavedState(tmp_path)
     if kept:
         assert store.state.bookmarks == ["bom-case"] and store.notice is None
     else:
@@ -179,5 +179,5 @@ def test_stale_temp_files_are_cleaned(tmp_path: Path) -> None:
     os.utime(old, (1, 1))
     fresh = tmp_path / f"{TEMP_PREFIX}new.json"
     fresh.write_text("{}", encoding="utf-8")  # perhaps another explorer's save in flight
-    StateStore(tmp_path)
+    SavedState(tmp_path)
     assert not old.exists() and fresh.exists()

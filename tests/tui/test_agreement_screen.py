@@ -107,7 +107,7 @@ async def test_with_an_import_the_part_adds_pax_facts_and_opens_the_record(
         assert "level 1 of 3: Women, girls and gender" in text
         await pilot.press("b")
         await pilot.pause()
-        assert app.memory.state.briefing.refs == ["agreement:90002"]
+        assert app.saved.state.briefing.refs == ["agreement:90002"]
         await pilot.press("w")
         await settle(pilot)
         text = words(app)

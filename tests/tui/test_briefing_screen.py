@@ -21,7 +21,7 @@ MakeApp = Callable[..., Track2App]
 async def open_briefing(pilot, *refs: str) -> BriefingScreen:  # type: ignore[no-untyped-def]
     await settle(pilot)
     for ref in refs:
-        pilot.app.memory.add_to_briefing(ref)
+        pilot.app.saved.add_to_briefing(ref)
     await pilot.press("w")
     await settle(pilot)
     screen = pilot.app.screen
@@ -76,7 +76,7 @@ async def test_reorder_remove_rename_and_open(make_app: MakeApp) -> None:
         prompt.value = "Back channels for the [bold]delegation[/]"  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(pilot)
-        assert app.memory.state.briefing.title == "Back channels for the [bold]delegation[/]"
+        assert app.saved.state.briefing.title == "Back channels for the [bold]delegation[/]"
         assert "Back channels for the [bold]delegation[/]" in screen_text(app)
         await pilot.press("enter")  # opens the part under the cursor
         await settle(pilot)
@@ -156,7 +156,7 @@ async def test_the_briefing_persists_between_runs(make_app: MakeApp) -> None:
         await settle(pilot)
         await pilot.press("b")
     again = make_app()
-    assert again.memory.state.briefing.refs == app.memory.state.briefing.refs != []
+    assert again.saved.state.briefing.refs == app.saved.state.briefing.refs != []
 
 
 async def test_export_to_pdf_and_word_from_the_dialog(make_app: MakeApp, tmp_path: Path) -> None:
@@ -215,4 +215,4 @@ async def test_audience_and_purpose_can_be_set_and_are_kept(make_app: MakeApp) -
         assert briefing.audience == "Fisheries officials"
         assert briefing.purpose == "Prepare the spring round"
         assert "Fisheries officials" in screen_text(app)
-    assert app.memory.state.briefing.audience == "Fisheries officials"
+    assert app.saved.state.briefing.audience == "Fisheries officials"

@@ -7,8 +7,8 @@ from collections.abc import Callable
 
 from tests.tui.helpers import screen_text, settle
 from tui.app import Track2App
+from tui.case_tabs import TABS
 from tui.screens.case import CaseScreen
-from tui.screens.case_view import TABS
 from tui.screens.glossary import GlossaryScreen
 from tui.screens.library import LibraryScreen
 from tui.widgets.find_bar import FindBar
@@ -35,7 +35,7 @@ async def test_overview_shows_summary_facts_and_background(make_app: MakeApp) ->
         assert "1998-03 to 2004" in text
         assert "Maritime security" in text  # vocabulary labels, not ids
         assert re.search(r"Library +fixtures", text)
-        assert app.memory.state.recent == ["harbour-talks"]
+        assert app.saved.state.recent == ["harbour-talks"]
 
 
 async def test_number_keys_and_arrows_switch_parts(make_app: MakeApp) -> None:
@@ -134,9 +134,9 @@ async def test_b_adds_the_item_under_the_cursor_or_the_case(make_app: MakeApp) -
         await open_case(pilot, "harbour-talks")
         await pilot.press("3", "j", "b")
         await pilot.press("1", "b")
-        assert app.memory.state.briefing.refs == ["harbour-talks/fishermen-first", "harbour-talks"]
+        assert app.saved.state.briefing.refs == ["harbour-talks/fishermen-first", "harbour-talks"]
         await pilot.press("b")  # twice: said, not added again
-        assert len(app.memory.state.briefing.refs) == 2
+        assert len(app.saved.state.briefing.refs) == 2
 
 
 async def test_m_bookmarks_the_case(make_app: MakeApp) -> None:
@@ -144,9 +144,9 @@ async def test_m_bookmarks_the_case(make_app: MakeApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         await open_case(pilot, "lantern-channel")
         await pilot.press("m")
-        assert app.memory.state.bookmarks == ["lantern-channel"]
+        assert app.saved.state.bookmarks == ["lantern-channel"]
         await pilot.press("m")
-        assert app.memory.state.bookmarks == []
+        assert app.saved.state.bookmarks == []
 
 
 async def test_t_looks_up_the_glossary_term_under_the_cursor(make_app: MakeApp) -> None:
@@ -184,7 +184,7 @@ async def test_related_part_offers_cases_that_read_alike(make_app: MakeApp) -> N
         related = screen.tabs[screen.tab_index]
         alike = [e for e in related.entries if e.text.plain.startswith("Reads like this case: ")]
         assert alike, "more-like-this adds at least one case"
-        named = {r.case for r in app.store.case("oslo-back-channel").related}  # type: ignore[union-attr]
+        named = {r.case for r in app.data.case("oslo-back-channel").related}  # type: ignore[union-attr]
         assert all(e.opens not in named and e.opens != "oslo-back-channel" for e in alike)
         await pilot.press("end", "enter")
         await settle(pilot)

@@ -15,8 +15,8 @@ from textual.dom import DOMNode
 from tests.conftest import REPO
 from tests.tui.helpers import screen_text, settle
 from tui.app import DARK_THEME, LIGHT_THEME, Track2App
+from tui.palette import Track2Commands
 from tui.screens.case import CaseScreen
-from tui.screens.commands import Track2Commands
 from tui.screens.help import HelpScreen, binding_sections, help_renderable
 from tui.screens.library import LibraryScreen
 
@@ -222,7 +222,7 @@ async def test_palette_runs_a_search_and_switches_theme(make_app: MakeApp) -> No
         light.command()
         await pilot.pause()
         assert app.theme == LIGHT_THEME
-        assert app.memory.state.theme == LIGHT_THEME
+        assert app.saved.state.theme == LIGHT_THEME
         names = [h.text async for h in provider.discover()]  # type: ignore[attr-defined]
         assert "Lessons explorer" in names
 

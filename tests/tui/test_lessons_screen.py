@@ -97,6 +97,6 @@ async def test_b_adds_the_highlighted_item(make_app: MakeApp) -> None:
     async with app.run_test(size=(100, 30)) as pilot:
         screen = await open_lessons(pilot)
         await pilot.press("b")  # on a group header: nothing
-        assert app.memory.state.briefing.refs == []
+        assert app.saved.state.briefing.refs == []
         await pilot.press("j", "b")
-        assert app.memory.state.briefing.refs == [items(screen)[0]]
+        assert app.saved.state.briefing.refs == [items(screen)[0]]

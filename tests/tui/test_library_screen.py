@@ -10,10 +10,10 @@ from cases.library import LibraryDir
 from tests.tui.conftest import BROKEN_LIBRARY, FIXTURE_LIBRARY
 from tests.tui.helpers import screen_text, settle, typed
 from tui.app import Track2App
+from tui.data import open_search_index
 from tui.screens.case import CaseScreen
 from tui.screens.library import LibraryScreen
 from tui.screens.problems import ProblemsScreen
-from tui.screens.store import open_search_index
 from tui.widgets.rows import Suggestion
 
 MakeApp = Callable[..., Track2App]
@@ -58,10 +58,10 @@ async def test_first_frame_is_drawn_before_the_index_opens(make_app: MakeApp) ->
         text = screen_text(app)
         assert "Building the search index: 1/4" in text
         assert app.screen.query_one("#progress").display
-        assert not app.store.ready
+        assert not app.data.ready
         release.set()
         await settle(pilot)
-        assert app.store.ready
+        assert app.data.ready
         assert not app.screen.query_one("#progress").display
         assert "3 cases" in screen_text(app)
 
@@ -91,7 +91,7 @@ async def test_stale_results_are_dropped(make_app: MakeApp) -> None:
         await typed(pilot, "lantern")
         screen = library(app)
         shown = list(screen.results.rows)
-        old = app.store.search("funding")
+        old = app.data.search("funding")
         screen._show_result(screen._generation - 1, old)  # an answer to an older keystroke
         assert list(screen.results.rows) == shown
 
@@ -121,7 +121,7 @@ async def test_did_you_mean_is_offered_and_chosen_with_enter(make_app: MakeApp) 
         # Taking the suggestion leaves the user in the search box: letters are typed, not keys.
         assert app.focused is screen.search_box
         await typed(pilot, " b")
-        assert screen.search_box.value == "lantern b" and app.memory.state.briefing.refs == []
+        assert screen.search_box.value == "lantern b" and app.saved.state.briefing.refs == []
 
 
 async def test_escape_clears_the_search_and_enter_opens_the_top_hit(make_app: MakeApp) -> None:
@@ -195,9 +195,9 @@ async def test_b_adds_the_highlighted_case_and_m_bookmarks_it(make_app: MakeApp)
         screen = library(app)
         case_id = screen.results.highlighted_row.id
         await pilot.press("b")
-        assert app.memory.state.briefing.refs == [case_id]
+        assert app.saved.state.briefing.refs == [case_id]
         await pilot.press("m")
-        assert app.memory.state.bookmarks == [case_id]
+        assert app.saved.state.bookmarks == [case_id]
         screen.query_one("#facet-list").value = "bookmarks"  # type: ignore[attr-defined]
         await settle(pilot)
         assert [r.id for r in screen.results.rows] == [case_id]
@@ -262,8 +262,8 @@ async def test_an_unwritable_cache_is_said_once_and_search_still_works(
     app = make_app(cache_root=blocker)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        assert app.store.index is not None and app.store.index.notice
-        assert [n.message for n in app._notifications] == [app.store.index.notice]
+        assert app.data.index is not None and app.data.index.notice
+        assert [n.message for n in app._notifications] == [app.data.index.notice]
         await pilot.press("slash", *"lantern")
         await settle(pilot)
         assert any(

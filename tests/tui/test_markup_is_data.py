@@ -75,8 +75,8 @@ async def test_compare_and_briefing_show_markup_literally(make_app: MakeApp) -> 
         assert "Text with [red]markup[/red]" in text
         no_escape_codes(app)
         await pilot.press("escape")
-        app.memory.add_to_briefing("markup-trap")
-        app.memory.add_to_briefing("markup-trap/literal-lesson")
+        app.saved.add_to_briefing("markup-trap")
+        app.saved.add_to_briefing("markup-trap/literal-lesson")
         await pilot.press("w")
         await settle(pilot)
         assert isinstance(app.screen, BriefingScreen)

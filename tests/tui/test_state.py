@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from tui.state import RECENT_MAX, STATE_FILE, StateStore
+from tui.state import RECENT_MAX, STATE_FILE, SavedState
 
 
 def test_state_round_trips_through_the_user_data_folder(isolated_user_folders: Path) -> None:
-    store = StateStore()
+    store = SavedState()
     assert store.path == isolated_user_folders / "data" / STATE_FILE
     store.toggle_bookmark("a")
     store.viewed("b")
@@ -23,7 +23,7 @@ def test_state_round_trips_through_the_user_data_folder(isolated_user_folders: P
     store.move_in_briefing("c", -1)
     store.set_briefing_title("  My brief ")
     store.set_theme("textual-light")
-    again = StateStore().state
+    again = SavedState().state
     assert again.bookmarks == ["a"]
     assert again.recent == ["b", "c"]
     assert again.briefing.refs == ["c", "a/x"]
@@ -32,12 +32,12 @@ def test_state_round_trips_through_the_user_data_folder(isolated_user_folders: P
     store.toggle_bookmark("a")
     store.remove_from_briefing("c")
     store.clear_briefing()
-    assert StateStore().state.bookmarks == []
-    assert StateStore().state.briefing.refs == []
+    assert SavedState().state.bookmarks == []
+    assert SavedState().state.briefing.refs == []
 
 
 def test_recent_keeps_the_latest_few(tmp_path: Path) -> None:
-    store = StateStore(tmp_path)
+    store = SavedState(tmp_path)
     for n in range(RECENT_MAX + 5):
         store.viewed(f"case-{n}")
     assert len(store.state.recent) == RECENT_MAX
@@ -47,7 +47,7 @@ def test_recent_keeps_the_latest_few(tmp_path: Path) -> None:
 @pytest.mark.parametrize("content", ["{not json", "[1, 2]", '{"bookmarks": "oops", "recent": [1]}'])
 def test_a_damaged_state_file_never_stops_the_app(tmp_path: Path, content: str) -> None:
     (tmp_path / STATE_FILE).write_text(content, encoding="utf-8")
-    store = StateStore(tmp_path)
+    store = SavedState(tmp_path)
     assert store.state.bookmarks == [] and store.state.recent == []
     if content.startswith("{not"):
         assert store.notice and "damaged" in store.notice
@@ -57,14 +57,14 @@ def test_a_damaged_state_file_never_stops_the_app(tmp_path: Path, content: str) 
 def test_a_folder_that_is_a_file_becomes_a_notice(tmp_path: Path) -> None:
     blocker = tmp_path / "file"
     blocker.write_text("x", encoding="utf-8")
-    store = StateStore(blocker / "data")
+    store = SavedState(blocker / "data")
     store.toggle_bookmark("a")
     assert store.notice and "could not save" in store.notice.lower()
     assert store.state.bookmarks == ["a"]  # still remembered for this run
 
 
 def test_the_file_is_plain_json(tmp_path: Path) -> None:
-    store = StateStore(tmp_path)
+    store = SavedState(tmp_path)
     store.toggle_bookmark("x")
     data = json.loads((tmp_path / STATE_FILE).read_text(encoding="utf-8"))
     assert data["bookmarks"] == ["x"]

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from pathlib import Path
 
 import pytest
 
@@ -98,3 +99,27 @@ def test_cases_package_names_resolve_to_their_homes() -> None:
     assert cases.Library is Library and cases.LibraryDir is LibraryDir
     with pytest.raises(AttributeError):
         cases.NoSuchName  # noqa: B018
+
+
+def test_command_modules_are_listed_once_and_share_helpers_not_each_other() -> None:
+    """One list names every command in help order; no command imports another command (shared
+    helpers live in tui/cli/common.py, hits.py, output.py and context.py)."""
+    import ast
+
+    from tui.cli import COMMANDS, build_parser
+
+    folder = Path(__file__).resolve().parents[2] / "tui" / "cli" / "commands"
+    files = sorted(p.stem for p in folder.glob("*.py") if p.stem != "__init__")
+    assert sorted(COMMANDS) == files
+    for path in folder.glob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, ast.ImportFrom) and node.module:
+                assert not node.module.startswith("tui.cli.commands."), (path.name, node.module)
+    help_text = build_parser().format_help().split("commands:", 1)[1]
+    shown = [line.split()[0] for line in help_text.splitlines() if line.startswith("    ")]
+    assert [c for c in shown if c in COMMANDS] == list(COMMANDS)
+
+
+def test_cli_helpers_do_not_import_the_cli_package_back() -> None:
+    modules = loaded_modules("import tui.cli.common, tui.cli.output, tui.cli.context")
+    assert "tui.cli.commands" not in modules

@@ -8,7 +8,7 @@ import pytest
 
 from cases.library import LibraryDir, load_library
 from cases.loader import load_case
-from tui.commands.new import template_text
+from tui.cli.commands.new import template_text
 
 GOOD = template_text("good-case")
 

@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cases.loader import load_case
-from tui.commands.new import template_text
+from tui.cli.commands.new import template_text
 
 TEMPLATE = template_text("fuzz-case")
 YAML_BITS = [

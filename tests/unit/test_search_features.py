@@ -210,3 +210,10 @@ def test_open_in_memory_when_cache_is_a_file(tmp_path: Path) -> None:
     with SearchIndex.open([LibraryDir(lib, "t")], tmp_path / "file") as idx:
         assert idx.in_memory and idx.search("narwhal").total == 1
         assert idx.stats()["in_memory"] is True
+
+
+def test_hits_carry_their_stored_tags(idx: SearchIndex) -> None:
+    lesson = idx.search("trust", kind="lesson").hits[0]
+    assert lesson.ref == "summit-case/trust-lesson" and lesson.tags == ("trust-building",)
+    assert {h.ref: h.tags for h in idx.items()}["summit-case/secrecy"] == ("confidentiality",)
+    assert idx.search("tariffs", kind="case").hits[0].tags == ()  # a case carries none itself

@@ -37,9 +37,9 @@ class AgreementScreen(Track2Screen):
         from tui.styles import writer_styles
 
         yield Header()
-        imported, problem = self.store.agreements()
+        imported, problem = self.data.agreements()
         record = imported.get(self.agreement_id) if imported else None
-        linked, stored = self.store.linked_cases(self.agreement_id)
+        linked, stored = self.data.linked_cases(self.agreement_id)
         doc = build_agreement(record, self.agreement_id, linked, stored)
         self.title_text = doc.title
         head = literal(doc.title, "bold")

@@ -9,8 +9,8 @@ from textual.screen import Screen
 
 if TYPE_CHECKING:
     from tui.app import Track2App
-    from tui.screens.store import Store
-    from tui.state import StateStore
+    from tui.data import LibraryData
+    from tui.state import SavedState
 
 PANE_BINDINGS: list[BindingType] = [
     Binding("tab", "app.focus_next", "Next pane", show=False, id="pane.next"),
@@ -32,14 +32,14 @@ class AppAccess:
         return cast("Track2App", self.app)  # type: ignore[attr-defined]
 
     @property
-    def store(self) -> Store:
+    def data(self) -> LibraryData:
         """The index and cases."""
-        return self.track2.store
+        return self.track2.data
 
     @property
-    def memory(self) -> StateStore:
+    def saved(self) -> SavedState:
         """Bookmarks, recent cases, the working briefing."""
-        return self.track2.memory
+        return self.track2.saved
 
 
 class Track2Screen(AppAccess, Screen[None]):

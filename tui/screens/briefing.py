@@ -75,16 +75,16 @@ class BriefingScreen(Track2Screen):
     @property
     def refs(self) -> list[str]:
         """The parts of the working briefing."""
-        return self.memory.state.briefing.refs
+        return self.saved.state.briefing.refs
 
     def _label(self, ref: str) -> Text:
         if ref.startswith("agreement:"):
             return styled("Agreement  ", "italic") + literal(self._agreement_title(ref), "bold")
         case_id, _, item_id = ref.partition("/")
-        title = self.store.title(case_id)
+        title = self.data.title(case_id)
         if not item_id:
             return styled("Case  ", "italic") + literal(title, "bold")
-        case = self.store.case(case_id)
+        case = self.data.case(case_id)
         found = case.item(item_id) if case else None
         if found is None:
             return literal(f"{ref} (not in the library)", "dim")
@@ -98,7 +98,7 @@ class BriefingScreen(Track2Screen):
 
     def _agreement_title(self, ref: str) -> str:
         number = ref.partition(":")[2]
-        imported, _ = self.store.agreements()
+        imported, _ = self.data.agreements()
         found = imported.get(int(number)) if imported and number.isdigit() else None
         return found.name if found else f"PA-X agreement {number}"
 
@@ -111,12 +111,12 @@ class BriefingScreen(Track2Screen):
             c.case_id
             for r in self.refs
             if r.startswith("agreement:") and r.partition(":")[2].isdigit()
-            for c in self.store.linked_cases(int(r.partition(":")[2]))[0]
+            for c in self.data.linked_cases(int(r.partition(":")[2]))[0]
         ]
         cases = [r.partition("/")[0] for r in self.refs if not r.startswith("agreement:")]
-        lib = self.store.library_for([*cases, *linked])
+        lib = self.data.library_for([*cases, *linked])
         refs = [r for r in self.refs if self._resolves(r, lib)]
-        working = self.memory.state.briefing
+        working = self.saved.state.briefing
         return compose_from_refs(
             lib,
             refs,
@@ -185,14 +185,14 @@ class BriefingScreen(Track2Screen):
         """Remove the highlighted part."""
         ref = self._current()
         if ref:
-            self.memory.remove_from_briefing(ref)
+            self.saved.remove_from_briefing(ref)
             self.refresh_briefing()
 
     def action_move(self, step: int) -> None:
         """Move the highlighted part up or down."""
         ref = self._current()
         if ref:
-            self.refresh_briefing(self.memory.move_in_briefing(ref, step))
+            self.refresh_briefing(self.saved.move_in_briefing(ref, step))
 
     def action_rename(self) -> None:
         """Give the briefing a title."""
@@ -200,10 +200,10 @@ class BriefingScreen(Track2Screen):
 
         def renamed(title: str | None) -> None:
             if title is not None:
-                self.memory.set_briefing_title(title)
+                self.saved.set_briefing_title(title)
                 self.refresh_briefing()
 
-        current = self.memory.state.briefing.title
+        current = self.saved.state.briefing.title
         question = "Title of the briefing (leave empty for one chosen from its contents)"
         self.app.push_screen(PromptDialog(question, current), renamed)
 
@@ -213,7 +213,7 @@ class BriefingScreen(Track2Screen):
 
         def answered(value: str | None) -> None:
             if value is not None:
-                self.memory.set_briefing_field(name, value)
+                self.saved.set_briefing_field(name, value)
                 self.refresh_briefing()
 
         question = {
@@ -221,12 +221,12 @@ class BriefingScreen(Track2Screen):
             "purpose": "What is the briefing for? (leave empty for the default purpose)",
         }[name]
         self.app.push_screen(
-            PromptDialog(question, getattr(self.memory.state.briefing, name)), answered
+            PromptDialog(question, getattr(self.saved.state.briefing, name)), answered
         )
 
     def action_new(self) -> None:
         """Start an empty briefing."""
-        self.memory.clear_briefing()
+        self.saved.clear_briefing()
         self.refresh_briefing()
         self.notify("Started a new, empty briefing.")
 

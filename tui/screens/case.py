@@ -13,8 +13,8 @@ from textual.widgets import Footer, Header, Static
 from textual.widgets.option_list import Option
 
 from cases.document.case import case_subtitle
+from tui.case_tabs import TABS, Tab, TabEntry, case_tabs, marked, similar_entries
 from tui.screens.base import Track2Screen
-from tui.screens.case_view import TABS, Entry, Tab, case_tabs, marked, similar_entries
 from tui.styles import writer_styles
 from tui.widgets.entry_list import EntryList
 from tui.widgets.find_bar import FindBar
@@ -58,7 +58,7 @@ class CaseScreen(Track2Screen):
     def compose(self) -> ComposeResult:
         """Title line, the tabs, the find bar."""
         yield Header()
-        loaded = self.store.load(self.case_id)
+        loaded = self.data.load(self.case_id)
         case = loaded.value if loaded else None
         if case is None:
             why = styled(f"The case '{self.case_id}' could not be read.\n", "bold")
@@ -73,14 +73,12 @@ class CaseScreen(Track2Screen):
         if case.origin != "curated":
             head.append_text(literal(f"  from {case.origin}", "italic"))
         yield Static(head, id="case-title")
-        titles = {r.id: r.title for r in self.store.rows}
-        pax = self.store.agreements()[0] if case.agreements else None
+        titles = {r.id: r.title for r in self.data.rows}
+        pax = self.data.agreements()[0] if case.agreements else None
         self.tabs = case_tabs(case, titles, writer_styles(self.app), pax)
         related = next(t for t in self.tabs if t.id == "related")
         similar = [
-            (h.case_id, h.title)
-            for h in self.store.more_like(case.id, limit=12)
-            if h.kind == "case"
+            (h.case_id, h.title) for h in self.data.more_like(case.id, limit=12) if h.kind == "case"
         ]
         related.entries += similar_entries(similar, {case.id, *(r.case for r in case.related)})
         yield Static(id="case-section")
@@ -111,7 +109,7 @@ class CaseScreen(Track2Screen):
         """Remember the visit; go to the item asked for."""
         if not self.tabs:
             return
-        self.memory.viewed(self.case_id)
+        self.saved.viewed(self.case_id)
         for ti, tab in enumerate(self.tabs):
             for ei, e in enumerate(tab.entries):
                 if self.item_id and e.item_id == self.item_id:
@@ -130,7 +128,7 @@ class CaseScreen(Track2Screen):
         """The index of the part on show."""
         return self._tab
 
-    def current_entry(self) -> Entry | None:
+    def current_entry(self) -> TabEntry | None:
         """The entry under the cursor in the part on show."""
         if not self.tabs:
             return None
@@ -250,13 +248,13 @@ class CaseScreen(Track2Screen):
             title = entry.text.plain.split("\n", 1)[0]
             self.track2.add_to_briefing(entry.ref, title)
         else:
-            self.track2.add_to_briefing(self.case_id, self.store.title(self.case_id))
+            self.track2.add_to_briefing(self.case_id, self.data.title(self.case_id))
 
     def action_bookmark(self) -> None:
         """Bookmark this case (or remove its bookmark)."""
-        added = self.memory.toggle_bookmark(self.case_id)
+        added = self.saved.toggle_bookmark(self.case_id)
         self.notify(
-            ("Bookmarked: " if added else "Bookmark removed: ") + self.store.title(self.case_id)
+            ("Bookmarked: " if added else "Bookmark removed: ") + self.data.title(self.case_id)
         )
 
     def action_compare(self) -> None:
@@ -271,7 +269,7 @@ class CaseScreen(Track2Screen):
 
         entry = self.current_entry()
         text = entry.text.plain if entry else ""
-        found = terms_in(self.store, text)
+        found = terms_in(self.data, text)
         if not found:
             self.notify("No glossary term here. Press g for the whole glossary.")
             return

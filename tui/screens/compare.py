@@ -27,7 +27,7 @@ def pick_and_compare(app: Track2App, case_id: str) -> None:
         if other:
             app.push_screen(CompareScreen(case_id, other))
 
-    title = app.store.title(case_id)
+    title = app.data.title(case_id)
     app.push_screen(CasePicker(f"Compare '{title}' with...", exclude=case_id), chosen)
 
 
@@ -150,13 +150,13 @@ class CompareScreen(Track2Screen):
 
     def redraw(self) -> None:
         """Read both cases and draw them side by side."""
-        a, b = self.store.case(self.left), self.store.case(self.right)
+        a, b = self.data.case(self.left), self.data.case(self.right)
         view = self.query_one("#compare-table", Static)
         if a is None or b is None:
             missing = self.left if a is None else self.right
             view.update(literal(f"The case '{missing}' could not be read (see p on the library)."))
             return
-        view.update(compare_table(a, b, {r.id: r.title for r in self.store.rows}))
+        view.update(compare_table(a, b, {r.id: r.title for r in self.data.rows}))
 
     def action_swap(self) -> None:
         """Swap the two sides."""

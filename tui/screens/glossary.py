@@ -19,10 +19,10 @@ from tui.widgets.rows import literal, styled
 
 if TYPE_CHECKING:
     from cases.glossary import Term
-    from tui.screens.store import Store
+    from tui.data import LibraryData
 
 
-def terms_in(store: Store, text: str) -> list[Term]:
+def terms_in(store: LibraryData, text: str) -> list[Term]:
     """Glossary terms named in ``text`` (whole words, any case), in order of appearance."""
     glossary = store.glossary().value
     if glossary is None:
@@ -63,7 +63,7 @@ class GlossaryScreen(Track2Screen):
     def on_mount(self) -> None:
         """Fill the list; show the asked-for term or the first one."""
         self.sub_title = "Glossary"
-        loaded = self.store.glossary()
+        loaded = self.data.glossary()
         terms = self.query_one("#glossary-terms", EntryList)
         if loaded.value is None:
             problems = "\n".join(map(str, loaded.problems)) or "the glossary could not be read"
@@ -135,7 +135,7 @@ class GlossaryScreen(Track2Screen):
             also = ", ".join(names.get(t, t) for t in term.see_also)
             entries.append((styled("See also: ", "bold") + literal(also) + "\n", None))
         for cid in term.cases:
-            if self.store.row(cid) is None:
+            if self.data.row(cid) is None:
                 entries.append(
                     (
                         styled("Case: ", "dim")
@@ -145,7 +145,7 @@ class GlossaryScreen(Track2Screen):
                     )
                 )
             else:
-                line = styled("Case: ", "dim") + literal(self.store.title(cid), "underline")
+                line = styled("Case: ", "dim") + literal(self.data.title(cid), "underline")
                 entries.append((line, cid))
         self._opens = [cid for _, cid in entries]
         view.add_options([Option(text) for text, _ in entries])

@@ -36,7 +36,7 @@ def group_rows(hits: list[Hit], by: str, tags: dict[str, list[str]]) -> list[Any
     elif by == "tag":
         v = vocabulary()
         for hit in hits:
-            for tag in tags.get(hit.ref, ["untagged"]):
+            for tag in tags.get(hit.ref) or ["untagged"]:
                 groups.setdefault(v.label("tags", tag), []).append(hit)
         groups = dict(sorted(groups.items()))
     else:
@@ -115,14 +115,13 @@ class LessonsScreen(Track2Screen):
 
     @work(thread=True, exclusive=True, group="lessons-load")
     def _load(self) -> None:
-        from cases.vocab import vocabulary
-
-        all_items = self.store.items()
+        # One read of every item: each hit carries its stored tags.
+        all_items = self.data.items()
         tags: dict[str, list[str]] = {}
         counts: dict[str, int] = {}
-        for tag in vocabulary().tags:
-            for hit in self.store.items(tag=tag):
-                tags.setdefault(hit.ref, []).append(tag)
+        for hit in all_items:
+            tags[hit.ref] = list(hit.tags)
+            for tag in hit.tags:
                 counts[tag] = counts.get(tag, 0) + 1
         self.app.call_from_thread(self._loaded, all_items, tags, counts)
 
@@ -166,7 +165,7 @@ class LessonsScreen(Track2Screen):
 
     @work(thread=True, exclusive=True, group="lessons-search")
     def _search(self, generation: int, query: str, kind: str | None, tag: str | None) -> None:
-        result = self.store.search(
+        result = self.data.search(
             query,
             kind=kind,
             filters={"tag": tag} if tag else None,

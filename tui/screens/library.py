@@ -12,18 +12,19 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
-from search_index.model import OWN_KINDS
+from search_index.model import OWN_KINDS, CaseRow, Hit
 from tui.screens.base import ESSENTIAL, PANE_BINDINGS, AppAccess
 from tui.widgets.facets import FacetPanel, filter_rows
 from tui.widgets.rows import Suggestion, case_line, hit_lines, literal, styled, suggestion_lines
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
-    from search_index import CaseRow, Hit, SearchResult
+    from search_index import SearchResult
 
 from textual.screen import Screen
 
-Row = Any  # CaseRow | Hit | Suggestion
+Row = CaseRow | Hit | Suggestion
+"""What the list shows: cases (no query), search hits, or a "did you mean" row."""
 PAGE = 50
 """Hits fetched per search as you type; more are fetched as the cursor nears the end."""
 
@@ -87,7 +88,7 @@ class LibraryScreen(AppAccess, Screen[None]):
     @work(thread=True, exclusive=True, group="open-index")
     def _open_index(self) -> None:
         try:
-            self.store.open(progress=self._progress_from_thread)
+            self.data.open(progress=self._progress_from_thread)
         except Exception as exc:  # an unreadable index must not take the app down
             self.app.call_from_thread(self._index_failed, f"{type(exc).__name__}: {exc}")
             return
@@ -112,7 +113,7 @@ class LibraryScreen(AppAccess, Screen[None]):
 
     def _index_ready(self) -> None:
         self.query_one("#progress").display = False
-        store = self.store
+        store = self.data
         self.query_one(FacetPanel).fill(store.rows)
         self.results.empty_text = "No cases match these filters."
         if store.index is not None and store.index.notice:
@@ -121,7 +122,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         self.refresh_results()
 
     def _show_status(self) -> None:
-        store = self.store
+        store = self.data
         folders = len(store.dirs)
         status = Text(
             f"Index ready: {len(store.rows)} cases from {folders} folder"
@@ -136,10 +137,10 @@ class LibraryScreen(AppAccess, Screen[None]):
     # What the list shows
 
     def _format(self, row: Row, width: int) -> list[Text]:
-        marks = set(self.memory.state.bookmarks)
+        marks = set(self.saved.state.bookmarks)
         if isinstance(row, Suggestion):
             return suggestion_lines(row, self.results.row_height)
-        if hasattr(row, "snippet"):
+        if isinstance(row, Hit):
             marked = row.case_id in marks and row.kind == "case"
             return hit_lines(row, width, marked, self.results.match_style)
         return [case_line(row, width, row.id in marks)]
@@ -147,9 +148,9 @@ class LibraryScreen(AppAccess, Screen[None]):
     def _keep(self, filters: dict[str, str]) -> set[str] | None:
         which = filters.get("list", "all")
         if which == "bookmarks":
-            return set(self.memory.state.bookmarks)
+            return set(self.saved.state.bookmarks)
         if which == "recent":
-            return set(self.memory.state.recent)
+            return set(self.saved.state.recent)
         return None
 
     def refresh_results(self, more: bool = False) -> None:
@@ -158,7 +159,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         Searches fetch the best ``PAGE`` hits (snippets cost time per hit); ``more`` fetches
         a longer list for the same query when the cursor nears the end of the list.
         """
-        if not self.store.ready:
+        if not self.data.ready:
             return
         self._limit = self._limit + 2 * PAGE if more else PAGE
         self._generation += 1
@@ -171,12 +172,12 @@ class LibraryScreen(AppAccess, Screen[None]):
             self._search(self._generation, query, filters, self._limit, cursor)
             return
         self.last_result = None
-        rows: list[CaseRow] = filter_rows(self.store.rows, filters, self._keep(filters))
+        rows: list[CaseRow] = filter_rows(self.data.rows, filters, self._keep(filters))
         if self._keep(filters) is not None and filters.get("list") == "recent":
-            order = {cid: n for n, cid in enumerate(self.memory.state.recent)}
+            order = {cid: n for n, cid in enumerate(self.saved.state.recent)}
             rows.sort(key=lambda r: order.get(r.id, 0))
         self.results.set_rows(rows, row_height=1)
-        total = len(self.store.rows)
+        total = len(self.data.rows)
         shown = f"{len(rows)} cases" if len(rows) == total else f"{len(rows)} of {total} cases"
         self.query_one("#summary", Static).update(styled(shown, "dim"))
 
@@ -190,7 +191,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         if query or kind in OWN_KINDS:
             # Bookmarked or recent cases are few: fetch every hit, then keep theirs.
             limit = 100_000 if keep is not None else limit
-            found = self.store.search(
+            found = self.data.search(
                 query,
                 filters=facet,
                 kind=kind,
@@ -204,7 +205,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         else:
             from search_index import SearchResult
 
-            items = self.store.items(kind=kind)
+            items = self.data.items(kind=kind)
             items = [
                 h for h in items if all(self._row_has(h.case_id, k, v) for k, v in facet.items())
             ]
@@ -218,7 +219,7 @@ class LibraryScreen(AppAccess, Screen[None]):
     def _row_has(self, case_id: str, facet: str, value: str) -> bool:
         from tui.widgets.facets import row_values
 
-        row = self.store.row(case_id)
+        row = self.data.row(case_id)
         return row is not None and value in row_values(row, facet)
 
     def _show_result(self, generation: int, result: SearchResult, cursor: int = 0) -> None:
@@ -250,7 +251,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         from cases.pax import IMPORT_HINT
 
         kind = self.query_one(FacetPanel).filters.get("kind")
-        no_import = kind == "agreement" and self.store.agreements()[0] is None
+        no_import = kind == "agreement" and self.data.agreements()[0] is None
         if no_import:
             # Said in the summary line, which wraps: a list's empty text is cut at its width.
             self.query_one("#summary", Static).update(literal(IMPORT_HINT, "italic"))
@@ -317,7 +318,7 @@ class LibraryScreen(AppAccess, Screen[None]):
             box.focus()
             # Focus selects the whole box; the user goes on typing after the word instead.
             self.call_after_refresh(box.action_end)
-        elif hasattr(row, "snippet"):
+        elif isinstance(row, Hit):
             if row.kind in OWN_KINDS:
                 self.track2.open_ref(row.ref)
             else:
@@ -363,7 +364,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         row = self.results.highlighted_row
         if row is None or isinstance(row, Suggestion):
             return None
-        if hasattr(row, "snippet"):
+        if isinstance(row, Hit):
             hit: Hit = row
             return hit.ref, hit.case_id, hit.title
         return row.id, row.id, row.title
@@ -382,15 +383,15 @@ class LibraryScreen(AppAccess, Screen[None]):
         if not chosen[1]:
             self.notify("Only cases can be bookmarked", severity="warning")
             return
-        added = self.memory.toggle_bookmark(chosen[1])
+        added = self.saved.toggle_bookmark(chosen[1])
         what = "Bookmarked: " if added else "Bookmark removed: "
-        self.notify(what + self.store.title(chosen[1]))
+        self.notify(what + self.data.title(chosen[1]))
         self.results.refresh_rows()
 
     def action_compare(self) -> None:
         """Compare the highlighted case with another one."""
         chosen = self._highlighted()
-        if chosen is not None and chosen[1] and self.store.ready:
+        if chosen is not None and chosen[1] and self.data.ready:
             from tui.screens.compare import pick_and_compare
 
             pick_and_compare(self.track2, chosen[1])
@@ -399,5 +400,5 @@ class LibraryScreen(AppAccess, Screen[None]):
         """List the library files that could not be read, with file and line."""
         from tui.screens.problems import ProblemsScreen
 
-        if self.store.ready:
+        if self.data.ready:
             self.app.push_screen(ProblemsScreen())

@@ -52,7 +52,7 @@ class CasePicker(AppAccess, ModalScreen[str | None]):
         key = needle.strip().lower()
         rows: list[CaseRow] = [
             r
-            for r in self.store.rows
+            for r in self.data.rows
             if r.id != self.exclude and (key in r.title.lower() or key in r.id)
         ]
         self.query_one("#picker-list", VirtualList).set_rows(rows)

@@ -22,7 +22,7 @@ class ProblemsScreen(Track2Screen):
     def compose(self) -> ComposeResult:
         """A heading and the list."""
         yield Header()
-        problems = self.store.problems
+        problems = self.data.problems
         files = len({p.path for p in problems})
         head = styled(f"{len(problems)} problem(s) in {files} file(s). ", "bold")
         head.append(

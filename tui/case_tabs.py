@@ -20,7 +20,7 @@ if TYPE_CHECKING:
 
 
 @dataclass
-class Entry:
+class TabEntry:
     """One block of a tab: its text, and what ``b`` adds or ``enter`` opens."""
 
     text: Text
@@ -37,7 +37,7 @@ class Tab:
 
     id: str
     label: str
-    entries: list[Entry] = field(default_factory=list)
+    entries: list[TabEntry] = field(default_factory=list)
 
 
 TABS = (
@@ -83,23 +83,25 @@ def case_tabs(
                     text = styled(section.heading, "bold") + Text("\n") + text
                 item_id = entry.ref.partition("/")[2] if "/" in entry.ref else None
                 ref = entry.ref or (case.id if sid in ("summary", "facts") else None)
-                tab.entries.append(Entry(text, ref=ref, opens=entry.opens or None, item_id=item_id))
+                tab.entries.append(
+                    TabEntry(text, ref=ref, opens=entry.opens or None, item_id=item_id)
+                )
         if tab_id == "sources":
-            tab.entries = [Entry(writer.entry_text(e)) for e in writer.reference_entries(doc)]
+            tab.entries = [TabEntry(writer.entry_text(e)) for e in writer.reference_entries(doc)]
         tabs.append(tab)
     return tabs
 
 
-def similar_entries(hits: list[tuple[str, str]], skip: set[str], count: int = 4) -> list[Entry]:
+def similar_entries(hits: list[tuple[str, str]], skip: set[str], count: int = 4) -> list[TabEntry]:
     """Entries for cases that read like this one: ``hits`` are (case id, title), best first."""
-    out: list[Entry] = []
+    out: list[TabEntry] = []
     for case_id, title in hits:
         if case_id in skip or len(out) == count:
             continue
         skip = skip | {case_id}
         line = styled("Reads like this case: ", "dim italic")
         line.append_text(literal(title, "bold"))
-        out.append(Entry(line, opens=case_id))
+        out.append(TabEntry(line, opens=case_id))
     return out
 
 

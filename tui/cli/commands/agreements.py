@@ -12,15 +12,15 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import add_command
-from tui.context import Context, UserError
+from tui.cli.common import add_command
+from tui.cli.context import Context, UserError
 
 if TYPE_CHECKING:
     from cases.document.agreement import LinkedCase
     from cases.pax import Agreement, AgreementSet
     from search_index import Hit
+    from tui.cli.common import SubParsers
 
-ORDER = 34
 FORMATS = ("rich", "text", "ansi", "md", "html", "svg", "json", "pdf", "docx")
 
 EXAMPLES = """\
@@ -37,7 +37,7 @@ Journal of Peace Research 56(3), 2019.
 """
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add ``agreements`` and ``agreement`` to the parser."""
     p = add_command(
         sub,
@@ -95,7 +95,7 @@ def run(ctx: Context) -> int:
     words: list[str] = list(ctx.args.query)
     if words and words[0] == "import":
         if len(words) != 2:
-            from tui.context import UsageError
+            from tui.cli.context import UsageError
 
             raise UsageError("usage: track2 agreements import FILE.csv")
         return run_import(ctx, Path(words[1]).expanduser())
@@ -110,7 +110,7 @@ def _progress_reader(path: Path) -> Any:
         return read_csv(path)
     from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
 
-    from tui.output import console
+    from tui.cli.output import console
 
     with Progress(
         TextColumn("checking rows"),
@@ -128,7 +128,7 @@ def run_import(ctx: Context, path: Path) -> int:
     import time
 
     from cases.pax import store_path, try_load_store, write_store
-    from tui.output import error, print_json
+    from tui.cli.output import error, print_json
 
     if not path.is_file():
         raise UserError(f"{path}: no such file")
@@ -152,7 +152,7 @@ def run_import(ctx: Context, path: Path) -> int:
     except OSError as exc:
         raise UserError(f"cannot write {store_path()}: {exc.strerror or exc}") from None
     stored = time.perf_counter() - started
-    from tui.commands.search import open_index
+    from tui.cli.common import open_index
 
     idx = open_index(ctx)
     indexed = idx.last_update.seconds
@@ -206,8 +206,8 @@ def _need_store() -> AgreementSet | None:
 def run_list(ctx: Context, query: str) -> int:
     """The agreements matching the query and options, newest first when no words are given."""
     from cases.pax import IMPORT_HINT
-    from tui.commands.search import check_limit, open_index
-    from tui.output import print_json
+    from tui.cli.common import check_limit, open_index
+    from tui.cli.output import print_json
 
     args = ctx.args
     limit = check_limit(args.limit)
@@ -261,7 +261,7 @@ def run_list(ctx: Context, query: str) -> int:
     else:
         _print_rows(found, result.total, len(store))
     if result.error:
-        from tui.output import error
+        from tui.cli.output import error
 
         error(f"note: {result.error}")
     return 0
@@ -325,7 +325,7 @@ def linked_cases(
     name and date the first of them stores for it."""
     from cases.citations import strip_markers
     from cases.document.agreement import LinkedCase
-    from tui.commands.search import open_index
+    from tui.cli.common import open_index
 
     idx = open_index(ctx)
     try:
@@ -355,12 +355,12 @@ def linked_cases(
 def run_one(ctx: Context) -> int:
     """Print or export one agreement."""
     from cases.document.agreement import build_agreement
-    from tui.output import chosen_format, emit_document, print_json
+    from tui.cli.output import chosen_format, emit_document, print_json
 
     args = ctx.args
     raw = str(args.id).strip().lower().removeprefix("pax-").removeprefix("agreement:")
     if not raw.isdigit():
-        from tui.context import UsageError
+        from tui.cli.context import UsageError
 
         raise UsageError(f"'{args.id}' is not a PA-X agreement id (a number such as 357)")
     agreement_id = int(raw)

@@ -1,21 +1,42 @@
 """The ``track2`` command line: the composition root of cases, search and briefings.
 
-Each command lives in ``tui/commands/<name>.py`` with ``register(subparsers)``; command
-modules import heavy things (Textual, Whoosh, Rich renderers) inside their ``run``, so that
-``track2 list`` starts fast and works where Textual cannot draw.
+Each command lives in ``tui/cli/<name>.py`` with ``register(subparsers)``, and
+:data:`COMMANDS` lists them in the order ``track2 --help`` shows them. Shared helpers live in
+``tui/cli/common.py`` (options, opening the index), ``context.py`` (the parsed options and the
+library), ``output.py`` (consoles, JSON, files) and ``hits.py`` (printing search hits).
+Command modules import heavy things (Textual, Whoosh, Rich renderers) inside their ``run``,
+so that ``track2 list`` starts fast and works where Textual cannot draw.
 """
 
 from __future__ import annotations
 
 import argparse
 import importlib
-import pkgutil
 import sys
 from collections.abc import Sequence
 
 from tui import __version__
-from tui.context import Context, UserError
-from tui.output import error
+from tui.cli.common import add_library_option
+from tui.cli.context import Context, UserError
+from tui.cli.output import error
+
+COMMANDS = (
+    "browse",
+    "list",
+    "show",
+    "search",
+    "lessons",
+    "brief",
+    "briefings",
+    "agreements",
+    "glossary",
+    "validate",
+    "index",
+    "new",
+    "schema",
+    "vocab",
+)
+"""Every command module, in the order help lists them (``agreements`` adds ``agreement``)."""
 
 EPILOG = (
     "Run `track2 COMMAND --help` for a command's options. With no command, track2 opens the "
@@ -33,27 +54,9 @@ def build_parser() -> argparse.ArgumentParser:
     parser.add_argument("--version", action="version", version=f"track2 {__version__}")
     add_library_option(parser)
     sub = parser.add_subparsers(dest="command", metavar="COMMAND", title="commands")
-    import tui.commands as package
-
-    modules = [
-        importlib.import_module(f"tui.commands.{m.name}")
-        for m in pkgutil.iter_modules(package.__path__)
-        if not m.name.startswith("_")
-    ]
-    for module in sorted(modules, key=lambda m: (getattr(m, "ORDER", 50), m.__name__)):
-        module.register(sub)
+    for name in COMMANDS:
+        importlib.import_module(f"tui.cli.commands.{name}").register(sub)
     return parser
-
-
-def add_library_option(parser: argparse.ArgumentParser) -> None:
-    """--library DIR, accepted before or after the command name."""
-    parser.add_argument(
-        "--library",
-        action="append",
-        metavar="DIR",
-        default=argparse.SUPPRESS,
-        help="an extra folder of case files, layered over the curated library (repeatable)",
-    )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -63,7 +66,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     ctx = Context(args=args, library_paths=list(getattr(args, "library", None) or []))
     try:
         if args.command is None:
-            from tui.commands.browse import run as browse
+            from tui.cli.commands.browse import run as browse
 
             return browse(ctx)
         code: int = args.func(ctx)

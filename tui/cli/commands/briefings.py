@@ -3,15 +3,16 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import add_command
-from tui.context import Context
+from tui.cli.common import add_command
 
-ORDER = 33
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(
         sub,
@@ -32,7 +33,7 @@ def run(ctx: Context) -> int:
     problems: list[Problem] = []
     found = all_briefings(problems)
     if ctx.args.json:
-        from tui.output import print_json
+        from tui.cli.output import print_json
 
         print_json(
             {
@@ -43,7 +44,7 @@ def run(ctx: Context) -> int:
             }
         )
     else:
-        from tui.output import console
+        from tui.cli.output import console
 
         out = console()
         with out.capture() as captured:
@@ -60,7 +61,7 @@ def _print_list(out: Any, found: list[Any]) -> None:
     three-column table squeezed titles to a few letters at 80 columns)."""
     from rich.padding import Padding
 
-    from tui.output import text
+    from tui.cli.output import text
 
     for n, b in enumerate(found):
         if n:

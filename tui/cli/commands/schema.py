@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from tui.commands._common import add_command
-from tui.context import Context
+from tui.cli.common import add_command
 
-ORDER = 70
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(
         sub,
@@ -27,7 +28,7 @@ def register(sub: Any) -> None:
 def run(ctx: Context) -> int:
     """Print the schema as JSON."""
     from cases.schema import case_schema, glossary_schema
-    from tui.output import print_json
+    from tui.cli.output import print_json
 
     print_json(glossary_schema() if ctx.args.glossary else case_schema())
     return 0

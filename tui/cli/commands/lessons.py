@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import add_command
-from tui.context import Context, UserError
+from tui.cli.common import add_command
 
-ORDER = 31
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context, UserError
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(
         sub,
@@ -51,7 +52,7 @@ def _tag(raw: str | None) -> str | None:
 
 def run(ctx: Context) -> int:
     """List (or search) the items and print them, or JSON."""
-    from tui.commands.search import check_limit, open_index
+    from tui.cli.common import check_limit, open_index
 
     args = ctx.args
     tag = _tag(args.tag)
@@ -71,7 +72,7 @@ def run(ctx: Context) -> int:
     finally:
         idx.close()
     if args.json:
-        from tui.output import print_json
+        from tui.cli.output import print_json
 
         print_json(
             {
@@ -85,7 +86,7 @@ def run(ctx: Context) -> int:
     else:
         _print(hits, total, suggestion)
     if note:
-        from tui.output import error
+        from tui.cli.output import error
 
         error(f"note: {note}")
     return 0
@@ -94,8 +95,8 @@ def run(ctx: Context) -> int:
 def _print(hits: list[Any], total: int, suggestion: str | None) -> None:
     from rich.text import Text
 
-    from tui.commands.search import print_hit
-    from tui.output import console
+    from tui.cli.hits import print_hit
+    from tui.cli.output import console
 
     out = console()
     for hit in hits:

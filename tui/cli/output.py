@@ -68,7 +68,7 @@ def write_file(content: str | bytes, output: str, force: bool) -> None:
     """
     from pathlib import Path
 
-    from tui.context import UserError
+    from tui.cli.context import UserError
 
     path = Path(output).expanduser()
     if path.exists() and not force:
@@ -93,7 +93,7 @@ def chosen_format(fmt: str | None, output: str | None, terminal: str = "rich") -
         return "text" if fmt == terminal and output else fmt
     if output:
         from briefings.writers import UnknownFormat, format_for
-        from tui.context import UsageError
+        from tui.cli.context import UsageError
 
         try:
             return format_for(output)
@@ -148,7 +148,7 @@ def emit_document(
         print_document(doc, width, pager)
         return
     from briefings.writers import write
-    from tui.context import UserError
+    from tui.cli.context import UserError
 
     content, notes = write(doc, fmt, width=width, paper=paper)
     for note in notes:

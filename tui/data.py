@@ -44,7 +44,7 @@ def _display(path: Path) -> str:
         return str(path)
 
 
-class Store:
+class LibraryData:
     """One per app: owns the index and a small cache of loaded cases."""
 
     def __init__(

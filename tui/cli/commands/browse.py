@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from tui.commands._common import add_command
-from tui.context import Context
+from tui.cli.common import add_command
 
-ORDER = 1
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(sub, "browse", "open the terminal explorer (the default)")
     p.set_defaults(func=run)
@@ -26,7 +27,7 @@ def run(ctx: Context) -> int:
     import sys
 
     if not (sys.stdin.isatty() and sys.stdout.isatty()):
-        from tui.context import UsageError
+        from tui.cli.context import UsageError
 
         where = "output" if sys.stdin.isatty() else "input"
         raise UsageError(

@@ -3,16 +3,18 @@
 from __future__ import annotations
 
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import add_command
-from tui.context import Context, UserError
+from tui.cli.common import add_command
 
-ORDER = 20
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context, UserError
+
 FORMATS = ("rich", "text", "ansi", "md", "html", "svg", "json", "pdf", "docx")
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(
         sub,
@@ -61,7 +63,7 @@ def find_case(ctx: Context, case_id: str) -> Any:
 
 def run(ctx: Context) -> int:
     """Print or export the case in the chosen format."""
-    from tui.output import chosen_format, emit_document, write_file
+    from tui.cli.output import chosen_format, emit_document, write_file
 
     args = ctx.args
     case = find_case(ctx, args.id)

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from tui.commands._common import add_command
-from tui.context import Context, UserError
+from tui.cli.common import add_command
 
-ORDER = 50
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context, UserError
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(sub, "glossary", "the glossary of terms, or one term")
     p.add_argument("term", nargs="?", metavar="TERM", help="a term or its id, e.g. 'Track 1.5'")
@@ -37,7 +38,7 @@ def run(ctx: Context) -> int:
             raise UserError(f"no glossary term '{ctx.args.term}'{hint}")
         terms = [found]
     if ctx.args.json:
-        from tui.output import print_json
+        from tui.cli.output import print_json
 
         print_json({"terms": [t.model_dump(mode="json") for t in terms]})
         return 0
@@ -45,7 +46,7 @@ def run(ctx: Context) -> int:
     from rich.text import Text
 
     from cases.text import clean as strip_control
-    from tui.output import console
+    from tui.cli.output import console
 
     out = console()
     for term in terms:

@@ -55,7 +55,7 @@ class Track2Commands(Provider):
             score = matcher.match(name)
             if score > 0:
                 yield Hit(score, matcher.highlight(name), run, text=name, help=help_text)
-        for row in app.store.rows:
+        for row in app.data.rows:
             name = f"Open case: {row.title}"
             score = matcher.match(name)
             if score > 0:
@@ -66,7 +66,7 @@ class Track2Commands(Provider):
                     text=name,
                     help=f"{row.years}, track {', '.join(row.track)}",
                 )
-        if query.strip() and app.store.ready:
+        if query.strip() and app.data.ready:
             label = Content("Search the library for ") + Content.styled(query.strip(), "bold")
             yield Hit(
                 0.01,

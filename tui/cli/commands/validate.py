@@ -4,19 +4,18 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tui.commands._common import add_command
-from tui.context import Context
+from tui.cli.common import add_command
+from tui.cli.context import Context
 
 if TYPE_CHECKING:
     from cases.library import Library
     from cases.problems import Problem
+    from tui.cli.common import SubParsers
 
-ORDER = 40
 
-
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(
         sub,
@@ -62,7 +61,7 @@ def run(ctx: Context) -> int:
     problems = list(dict.fromkeys(problems))  # a file named and in a library folder: once
     lines = [str(p) for p in problems] + [f"{m}: no such file or folder" for m in missing]
     if ctx.args.json:
-        from tui.output import print_json
+        from tui.cli.output import print_json
 
         print_json(
             {"checked": checked, "problems": [p.as_dict() for p in problems], "missing": missing}

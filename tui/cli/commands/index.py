@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import add_command
-from tui.context import Context
+from tui.cli.common import add_command
 
-ORDER = 60
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(
         sub,
@@ -34,8 +35,8 @@ def register(sub: Any) -> None:
 
 def run(ctx: Context) -> int:
     """Open (update) or rebuild the index; print what was done and, on request, figures."""
-    from tui.commands.search import open_index
-    from tui.output import error
+    from tui.cli.common import open_index
+    from tui.cli.output import error
 
     args = ctx.args
     idx = open_index(ctx, rebuild=args.rebuild)
@@ -47,7 +48,7 @@ def run(ctx: Context) -> int:
     finally:
         idx.close()
     if args.json:
-        from tui.output import print_json
+        from tui.cli.output import print_json
 
         data: dict[str, Any] = {
             "location": location,
@@ -74,7 +75,7 @@ def run(ctx: Context) -> int:
 def _print(done: Any, location: str | None, stats: dict[str, Any] | None) -> None:
     from rich.text import Text
 
-    from tui.output import console
+    from tui.cli.output import console
 
     out = console()
     if done.rebuilt:

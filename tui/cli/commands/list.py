@@ -3,17 +3,18 @@
 from __future__ import annotations
 
 import argparse
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import add_command
-from tui.context import Context, UserError
+from tui.cli.common import add_command
+
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context, UserError
 
 TRACKS = ("I", "1.5", "II", "III")
 
-ORDER = 10
 
-
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(sub, "list", "list the cases in the library")
     p.add_argument(
@@ -30,7 +31,7 @@ def run(ctx: Context) -> int:
     """List the cases from the search index's stored fields (no YAML is parsed when the index
     is current); problems in the library go to stderr."""
     from search_index.fieldvalues import BadValue, normalise
-    from tui.commands.search import open_index
+    from tui.cli.common import open_index
 
     args: argparse.Namespace = ctx.args
     wanted: dict[str, set[str]] = {}
@@ -55,7 +56,7 @@ def run(ctx: Context) -> int:
         and (not wanted.get("theme") or wanted["theme"] & set(r.themes))
     ]
     if args.json:
-        from tui.output import print_json
+        from tui.cli.output import print_json
 
         print_json(
             {
@@ -79,7 +80,7 @@ def run(ctx: Context) -> int:
 
 
 def _report_problems(problems: list[Any]) -> None:
-    from tui.output import error
+    from tui.cli.output import error
 
     if problems:
         error(f"{len(problems)} problem(s) in the library; run `track2 validate` for details")

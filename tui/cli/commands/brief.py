@@ -4,12 +4,14 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from tui.commands._common import add_command
-from tui.context import Context, UserError
+from tui.cli.common import add_command
 
-ORDER = 32
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context, UserError
+
 FORMATS = ("rich", "text", "ansi", "html", "svg", "md", "json", "pdf", "docx")
 DESCRIPTION = (
     "Print a briefing: a curated or saved one by ID (see `track2 briefings`), one composed from "
@@ -20,7 +22,7 @@ DESCRIPTION = (
 )
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(sub, "brief", "print or export a briefing", DESCRIPTION)
     what = p.add_mutually_exclusive_group(required=True)
@@ -94,7 +96,7 @@ def run(ctx: Context) -> int:
         find_briefing,
         save_briefing,
     )
-    from tui.output import chosen_format, emit_document
+    from tui.cli.output import chosen_format, emit_document
 
     args: argparse.Namespace = ctx.args
     if args.id and (args.title or args.audience or args.purpose):
@@ -151,7 +153,7 @@ def _briefing_ids() -> set[str]:
 
 def search_refs(ctx: Context, query: str, limit: int) -> list[str]:
     """The ``case-id/item-id`` refs of the best lessons and recommendations for ``query``."""
-    from tui.commands.search import open_index
+    from tui.cli.common import open_index
 
     if not query.strip():
         raise UserError("--query needs some words to search for")

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
-from typing import Any
+from typing import TYPE_CHECKING
 
-from tui.commands._common import add_command
-from tui.context import Context, UsageError
+from tui.cli.common import add_command
 
-ORDER = 75
+if TYPE_CHECKING:
+    from tui.cli.common import SubParsers
+from tui.cli.context import Context, UsageError
+
 KINDS = (
     "themes",
     "regions",
@@ -20,7 +22,7 @@ KINDS = (
 )
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(sub, "vocab", "list the allowed themes, regions, tags and other ids")
     p.add_argument("kind", nargs="?", metavar="KIND", help="one of: " + ", ".join(KINDS))
@@ -40,13 +42,13 @@ def run(ctx: Context) -> int:
             raise UsageError(f"unknown vocabulary '{ctx.args.kind}'; use one of {', '.join(KINDS)}")
     kinds = [kind] if kind else list(KINDS)
     if ctx.args.json:
-        from tui.output import print_json
+        from tui.cli.output import print_json
 
         print_json({k: getattr(v, k) for k in kinds})
         return 0
     from rich.table import Table
 
-    from tui.output import console, text
+    from tui.cli.output import console, text
 
     out = console()
     for k in kinds:

@@ -4,18 +4,15 @@ from __future__ import annotations
 
 import argparse
 import sys
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING
 
-from tui.commands._common import add_command
-from tui.context import Context, UserError
+from tui.cli.common import add_command, check_limit, open_index
+from tui.cli.context import Context, UserError
 
 if TYPE_CHECKING:
-    from rich.console import Console
-    from rich.text import Text
+    from search_index import SearchResult
+    from tui.cli.common import SubParsers
 
-    from search_index import Hit, SearchIndex, SearchResult
-
-ORDER = 30
 
 SYNTAX = """\
 query syntax:
@@ -46,7 +43,7 @@ examples:
 KINDS = ("case", "lesson", "challenge", "recommendation", "agreement", "term")
 
 
-def register(sub: Any) -> None:
+def register(sub: SubParsers) -> None:
     """Add the command to the parser."""
     p = add_command(
         sub,
@@ -71,47 +68,6 @@ def register(sub: Any) -> None:
     p.set_defaults(func=run)
 
 
-def open_index(ctx: Context, rebuild: bool = False) -> SearchIndex:
-    """Open (building or updating) the index; a progress bar on a terminal, notices on stderr."""
-    from search_index import SearchIndex
-    from tui.output import error
-
-    def waiting(pid: int | None) -> None:
-        who = f"track2 process {pid}" if pid else "another process"
-        error(f"waiting for {who}, which is updating the search index (up to 2 minutes)")
-
-    if not sys.stderr.isatty():
-        idx = SearchIndex.open(ctx.dirs, rebuild=rebuild, on_wait=waiting)
-    else:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        from tui.output import console
-
-        with Progress(
-            TextColumn("indexing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=console(stderr=True),
-            transient=True,
-        ) as bar:
-            task = bar.add_task("index", total=None)
-
-            def progress(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-
-            idx = SearchIndex.open(ctx.dirs, progress=progress, rebuild=rebuild, on_wait=waiting)
-    if idx.notice:
-        error(idx.notice)
-    return idx
-
-
-def check_limit(limit: int) -> int:
-    """A positive --limit, or a UserError."""
-    if limit < 1:
-        raise UserError(f"--limit must be 1 or more, not {limit}")
-    return limit
-
-
 def run(ctx: Context) -> int:
     """Search and print the hits (or JSON); a query the index cannot read in full is a note."""
     args = ctx.args
@@ -126,7 +82,7 @@ def run(ctx: Context) -> int:
         idx.close()
     shows_pax = any(h.kind == "agreement" for h in result.hits)
     if args.json:
-        from tui.output import print_json
+        from tui.cli.output import print_json
 
         data = result.as_dict()
         if shows_pax:
@@ -141,69 +97,18 @@ def run(ctx: Context) -> int:
 
             sys.stdout.write(CREDIT + "\n")
     if result.error:
-        from tui.output import error
+        from tui.cli.output import error
 
         error(f"note: {result.error}")
     return 0
-
-
-def snippet_text(hit: Hit) -> Text:
-    """The snippet of a hit with its matched words in bold (text from YAML is never markup)."""
-    from rich.text import Text
-
-    from cases.text import clean as strip_control
-
-    out = Text()
-    for span in hit.snippet:
-        out.append(strip_control(span.text), style="bold" if span.match else "")
-    return out
-
-
-def hit_heading(hit: Hit) -> Text:
-    """The title and, for items, the case they belong to."""
-    from rich.text import Text
-
-    from cases.text import clean as strip_control
-
-    head = Text()
-    head.append(strip_control(hit.title), style="bold")
-    if hit.item_id:
-        head.append(f"  ({strip_control(hit.case_title)})", style="dim")
-    return head
-
-
-INDENT = 16  # "recommendation" and two spaces
-
-
-def print_indented(out: Console, text: Text, indent: int = INDENT) -> None:
-    """Print ``text`` wrapped, every line indented (no padding spaces at line ends)."""
-    from rich.text import Text
-
-    for line in text.wrap(out, max(20, out.width - indent)):
-        line.rstrip()
-        out.print(Text(" " * indent) + line, soft_wrap=True)
-
-
-def print_hit(out: Console, hit: Hit) -> None:
-    """One hit: heading, reference, snippet, blank line."""
-    from rich.text import Text
-
-    lines = hit_heading(hit).wrap(out, max(20, out.width - INDENT))
-    for n, line in enumerate(lines):
-        line.rstrip()
-        label = hit.kind if n == 0 else ""
-        out.print(Text(f"{label:<{INDENT}}", style="dim") + line, soft_wrap=True)
-    out.print(Text(" " * INDENT + hit.ref, style="cyan"), soft_wrap=True)
-    if hit.snippet:
-        print_indented(out, snippet_text(hit))
-    out.print()
 
 
 def print_result(result: SearchResult) -> None:
     """The hits for people: heading, reference, snippet; then counts and "did you mean"."""
     from rich.text import Text
 
-    from tui.output import console
+    from tui.cli.hits import print_hit
+    from tui.cli.output import console
 
     out = console()
     if result.corrected_from is not None:

@@ -1,0 +1,63 @@
+"""Search hits printed for people: heading, reference and snippet (search and lessons)."""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rich.console import Console
+    from rich.text import Text
+
+    from search_index import Hit
+
+
+def snippet_text(hit: Hit) -> Text:
+    """The snippet of a hit with its matched words in bold (text from YAML is never markup)."""
+    from rich.text import Text
+
+    from cases.text import clean as strip_control
+
+    out = Text()
+    for span in hit.snippet:
+        out.append(strip_control(span.text), style="bold" if span.match else "")
+    return out
+
+
+def hit_heading(hit: Hit) -> Text:
+    """The title and, for items, the case they belong to."""
+    from rich.text import Text
+
+    from cases.text import clean as strip_control
+
+    head = Text()
+    head.append(strip_control(hit.title), style="bold")
+    if hit.item_id:
+        head.append(f"  ({strip_control(hit.case_title)})", style="dim")
+    return head
+
+
+INDENT = 16  # "recommendation" and two spaces
+
+
+def print_indented(out: Console, text: Text, indent: int = INDENT) -> None:
+    """Print ``text`` wrapped, every line indented (no padding spaces at line ends)."""
+    from rich.text import Text
+
+    for line in text.wrap(out, max(20, out.width - indent)):
+        line.rstrip()
+        out.print(Text(" " * indent) + line, soft_wrap=True)
+
+
+def print_hit(out: Console, hit: Hit) -> None:
+    """One hit: heading, reference, snippet, blank line."""
+    from rich.text import Text
+
+    lines = hit_heading(hit).wrap(out, max(20, out.width - INDENT))
+    for n, line in enumerate(lines):
+        line.rstrip()
+        label = hit.kind if n == 0 else ""
+        out.print(Text(f"{label:<{INDENT}}", style="dim") + line, soft_wrap=True)
+    out.print(Text(" " * INDENT + hit.ref, style="cyan"), soft_wrap=True)
+    if hit.snippet:
+        print_indented(out, snippet_text(hit))
+    out.print()
