@@ -14,7 +14,7 @@ from pathlib import Path
 from briefings.model import Briefing, agreement_of, split_ref
 from cases.library import Library
 from cases.loader import Loaded, accept, id_matches_file, load_model
-from cases.paths import user_data_dir
+from cases.paths import display_path, user_data_dir
 from cases.problems import Problem
 
 CURATED = "curated"
@@ -77,7 +77,7 @@ def read_briefing(
 
     The id must equal the file name; with ``lib``, every reference must resolve in it.
     """
-    result = load_model(path, Briefing, display or _display(path))
+    result = load_model(path, Briefing, display or display_path(path))
     briefing = result.value
     if briefing is None:
         return result
@@ -157,10 +157,3 @@ def find_briefing(briefing_id: str, lib: Library | None = None) -> Briefing:
     close = get_close_matches(briefing_id, known, n=3)
     hint = f"; did you mean {', '.join(close)}?" if close else "; see `track2 briefings`"
     raise BriefingProblem(f"no briefing with id '{briefing_id}'{hint}")
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)

@@ -17,6 +17,7 @@ from cases.dirs import default_library_dirs as default_library_dirs
 from cases.dirs import scan_folder
 from cases.loader import Loaded, load_case
 from cases.model import Case
+from cases.paths import display_path
 from cases.problems import Problem
 
 if TYPE_CHECKING:
@@ -112,13 +113,6 @@ class Library:
         return counts
 
 
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
-
-
 def load_cases(dirs: Iterable[LibraryDir] | None, case_ids: Iterable[str]) -> Library:
     """A library holding only the named cases (and the cases they relate to), read from their
     files alone: a case's id is its file name, so nothing else needs parsing. Unknown ids are
@@ -136,7 +130,7 @@ def load_cases(dirs: Iterable[LibraryDir] | None, case_ids: Iterable[str]) -> Li
             if case_id in lib.cases or case_id not in files:
                 continue
             path, label = files[case_id]
-            lib.add(load_case(path, _display(path), label), label)
+            lib.add(load_case(path, display_path(path), label), label)
         if round_ == 0:
             wanted = [r.case for c in list(lib.cases.values()) for r in c.related]
     return lib
@@ -154,8 +148,8 @@ def load_library(dirs: Iterable[LibraryDir] | None = None, files: Sequence[Path]
         lib.problems.extend(found.problems)
         for name, _ in found.files:
             path = Path(name)
-            lib.add(load_case(path, _display(path), d.label), d.label)
+            lib.add(load_case(path, display_path(path), d.label), d.label)
     for path in files:
-        lib.add(load_case(path, _display(path), str(path.parent)), str(path.parent))
+        lib.add(load_case(path, display_path(path), str(path.parent)), str(path.parent))
     lib.check_references()
     return lib

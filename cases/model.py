@@ -18,11 +18,12 @@ from pydantic import (
 )
 
 from cases.dates import PartialDate, is_before
+from cases.tracks import TRACKS as TRACKS  # re-exported: callers know it from here
+from cases.tracks import track_label as track_label
 from cases.vocab import vocabulary
 
 SCHEMA_VERSION = 2
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
-TRACKS = ("I", "1.5", "II", "III")
 URL_PATTERN = r"^https?://[^\s<>\"'`{}|\\^]+$"
 
 Text = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1)]
@@ -271,11 +272,6 @@ class Case(FileBacked):
 
 
 Loc = tuple[str | int, ...]
-
-
-def track_label(tracks: list[str] | tuple[str, ...]) -> str:
-    """The tracks in one order everywhere (I, 1.5, II, III): ``[II, I]`` -> ``I, II``."""
-    return ", ".join(t for t in TRACKS if t in tracks)
 
 
 def cross_checks(case: Case) -> list[tuple[Loc, str]]:

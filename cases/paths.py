@@ -23,3 +23,11 @@ def user_data_dir() -> Path:
     """The data folder (saved briefings, bookmarks, recently viewed); not created."""
     env = os.environ.get("TRACK2_DATA_DIR")
     return Path(env) if env else Path(platformdirs.user_data_dir(APP, appauthor=False))
+
+
+def display_path(path: Path) -> str:
+    """A path as messages show it: relative to the working folder when inside it."""
+    try:
+        return str(path.relative_to(Path.cwd()))
+    except ValueError:
+        return str(path)

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
+from cases.tracks import ALIASES as _TRACKS
 from cases.vocab import vocabulary
 from search_index.model import KINDS
 
@@ -48,7 +49,6 @@ ALIASES = {
     "agreement_type": "agtype",
 }
 _VOCAB_KIND = {"theme": "themes", "region": "regions", "tag": "tags", "country": "countries"}
-_TRACKS = {"i": "I", "1": "I", "1.5": "1.5", "ii": "II", "2": "II", "iii": "III", "3": "III"}
 _YEARS = re.compile(r"^(\d{4})?(?:(\.\.|-)(\d{4})?)?$")
 
 

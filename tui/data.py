@@ -12,6 +12,10 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from textual.cache import LRUCache
+
+from cases.paths import display_path
+
 if TYPE_CHECKING:
     # Only for types: importing the case model loads pydantic, which the first frame
     # does not need (cases are read when a screen opens one).
@@ -25,6 +29,8 @@ if TYPE_CHECKING:
     from search_index import CaseRow, Hit, SearchIndex, SearchResult
 
 Progress = Callable[[int, int], None]
+CASES_KEPT = 256
+"""Cases kept in memory once read (a briefing or a compare needs a few; a list needs none)."""
 IndexOpener = Callable[[list["LibraryDir"], Path | None, "Progress | None"], "SearchIndex"]
 
 
@@ -35,13 +41,6 @@ def open_search_index(
     from search_index import SearchIndex
 
     return SearchIndex.open(dirs, cache_root=cache_root, progress=progress)
-
-
-def _display(path: Path) -> str:
-    try:
-        return str(path.relative_to(Path.cwd()))
-    except ValueError:
-        return str(path)
 
 
 class LibraryData:
@@ -63,7 +62,9 @@ class LibraryData:
         self._by_id: dict[str, CaseRow] = {}
         self._lock = threading.Lock()
         self._files: dict[str, tuple[Path, str]] | None = None
-        self._cases: dict[str, Loaded[Case]] = {}
+        # Cases read from their files, the most recently used kept: a long session over a
+        # large library must not keep every case it ever opened.
+        self._cases: LRUCache[str, Loaded[Case]] = LRUCache(CASES_KEPT)
         self._glossary: Loaded[Glossary] | None = None
 
     @property
@@ -152,15 +153,16 @@ class LibraryData:
 
     def load(self, case_id: str) -> Loaded[Case] | None:
         """The loaded file of a case (cached), or None when no file has that name."""
-        if case_id in self._cases:
-            return self._cases[case_id]
+        cached = self._cases.get(case_id)
+        if cached is not None:
+            return cached
         found = self._file_map().get(case_id)
         if found is None:
             return None
         from cases.loader import Loaded, load_case
 
         path, label = found
-        loaded = load_case(path, _display(path), label)
+        loaded = load_case(path, display_path(path), label)
         if loaded.value is not None and loaded.value.id != case_id:
             # A file named unlike its id (validate reports it): read the library to find it.
             from cases.library import load_library

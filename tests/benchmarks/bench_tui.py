@@ -162,7 +162,7 @@ async def keystrokes(count: int) -> list[float]:
 
     def timed(self: LibraryScreen, generation: int, result: object, cursor: int = 0) -> None:
         original(self, generation, result, cursor)  # type: ignore[arg-type]
-        if generation == self._generation:
+        if self._latest.is_newest(generation):
             self.call_after_refresh(lambda: shown.append(time.perf_counter()))
 
     LibraryScreen._show_result = timed  # type: ignore[method-assign]

@@ -84,16 +84,29 @@ async def test_typing_searches_and_shows_highlighted_hits(make_app: MakeApp) -> 
 
 
 async def test_stale_results_are_dropped(make_app: MakeApp) -> None:
+    """The answer to an earlier keystroke that arrives last is not drawn over the newest."""
+    import time
+
     app = make_app()
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
-        await pilot.press("slash")
-        await typed(pilot, "lantern")
+        search = app.data.search
+
+        def slow_for_funding(query: str, *args: object, **kwargs: object) -> object:
+            found = search(query, *args, **kwargs)  # type: ignore[arg-type]
+            if query.strip() == "funding":
+                time.sleep(0.4)  # answered, but late: after "lantern" was typed and shown
+            return found
+
+        app.data.search = slow_for_funding  # type: ignore[method-assign]
         screen = library(app)
-        shown = list(screen.results.rows)
-        old = app.data.search("funding")
-        screen._show_result(screen._generation - 1, old)  # an answer to an older keystroke
-        assert list(screen.results.rows) == shown
+        screen.search_box.value = "funding"
+        await pilot.pause(0.05)
+        screen.search_box.value = "lantern"
+        await pilot.pause(0.6)
+        await settle(pilot)
+        assert {getattr(r, "case_id", "") for r in screen.results.rows} == {"lantern-channel"}
+        assert "results for lantern" in screen_text(app)
 
 
 async def test_did_you_mean_is_offered_and_chosen_with_enter(make_app: MakeApp) -> None:

@@ -172,7 +172,8 @@ def test_a_held_lock_makes_the_second_opener_wait_then_go_to_memory(
     cache = tmp_path / "cache"
     home = index_home(_lib(three), cache)
     home.mkdir(parents=True)
-    monkeypatch.setattr(IndexLock.__init__, "__defaults__", (0.3,))
+    # store.py passes LOCK_WAIT to IndexLock explicitly: shorten that, not the default.
+    monkeypatch.setattr("search_index.store.LOCK_WAIT", 0.3)
     with IndexLock(home):
         idx = SearchIndex.open(_lib(three), cache)
     assert idx.in_memory and idx.notice and "in memory" in idx.notice

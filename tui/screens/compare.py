@@ -11,6 +11,7 @@ from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
 from textual.widgets import Footer, Header, Static
 
+from cases.tracks import ordered
 from tui.screens.base import Track2Screen
 from tui.widgets.rows import literal
 
@@ -53,12 +54,6 @@ def _titles(items: list[str]) -> Text:
     return out
 
 
-def _ordered(tracks: list[str]) -> list[str]:
-    from cases.model import TRACKS
-
-    return [t for t in TRACKS if t in tracks]
-
-
 def compare_table(a: Case, b: Case, titles: dict[str, str]) -> Table:
     """A three-column table: field, first case, second case."""
     from briefings.writers.rich_writer import Writer
@@ -98,7 +93,7 @@ def compare_table(a: Case, b: Case, titles: dict[str, str]) -> Table:
     table.add_row(
         "Period", *(Text(c.period.start + " to " + (c.period.end or "ongoing")) for c in (a, b))
     )
-    table.add_row("Track", *lists("track", _ordered(a.track), _ordered(b.track)))
+    table.add_row("Track", *lists("track", ordered(a.track), ordered(b.track)))
     table.add_row("Regions", *lists("regions", a.regions, b.regions))
     table.add_row("Countries", *lists("countries", a.countries, b.countries))
     table.add_row("Themes", *lists("themes", a.themes, b.themes))

@@ -12,8 +12,8 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, Label, Select, Static
-from textual.worker import get_current_worker
 
+from tui.latest import Latest
 from tui.screens.base import Track2Screen
 from tui.widgets.rows import KIND_LABELS, GroupHeader, header_lines, item_lines, literal, styled
 from tui.widgets.virtual_list import VirtualList
@@ -64,7 +64,7 @@ class LessonsScreen(Track2Screen):
         super().__init__()
         self._all: list[Hit] = []
         self._tags: dict[str, list[str]] = {}
-        self._generation = 0
+        self._latest = Latest()
 
     def compose(self) -> ComposeResult:
         """Filters beside the search box and the grouped list."""
@@ -149,11 +149,11 @@ class LessonsScreen(Track2Screen):
 
     def refresh_items(self) -> None:
         """List the items that pass the filters (searching when there is a query)."""
-        self._generation += 1
+        ticket = self._latest.take()
         query = self.query_one("#lessons-search", Input).value.strip()
         kind, tag, group = self._filters()
         if query:
-            self._search(self._generation, query, kind, tag)
+            self._search(ticket, query, kind, tag)
             return
         hits = [
             h
@@ -163,23 +163,22 @@ class LessonsScreen(Track2Screen):
         ]
         self._show(hits, group, None)
 
-    @work(thread=True, exclusive=True, group="lessons-search")
-    def _search(self, generation: int, query: str, kind: str | None, tag: str | None) -> None:
+    @work(thread=True, group="lessons-search")
+    def _search(self, ticket: int, query: str, kind: str | None, tag: str | None) -> None:
         result = self.data.search(
             query,
             kind=kind,
             filters={"tag": tag} if tag else None,
             limit=500,
-            wanted=lambda: generation == self._generation,
+            wanted=self._latest.wanted(ticket),
         )
         if result is None:
             return
         hits = [h for h in result.hits if h.kind in ITEM_KINDS]
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._searched, generation, hits, result.suggestion)
+        self.app.call_from_thread(self._searched, ticket, hits, result.suggestion)
 
-    def _searched(self, generation: int, hits: list[Hit], suggestion: str | None) -> None:
-        if generation == self._generation:
+    def _searched(self, ticket: int, hits: list[Hit], suggestion: str | None) -> None:
+        if self._latest.is_newest(ticket):
             self._show(hits, self._filters()[2], suggestion)
 
     def _show(self, hits: list[Hit], group: str, suggestion: str | None) -> None:

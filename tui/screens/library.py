@@ -13,6 +13,7 @@ from textual.widgets import Footer, Header, Input, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
 from search_index.model import OWN_KINDS, CaseRow, Hit
+from tui.latest import Latest
 from tui.screens.base import ESSENTIAL, PANE_BINDINGS, AppAccess
 from tui.widgets.facets import FacetPanel, filter_rows
 from tui.widgets.rows import Suggestion, case_line, hit_lines, literal, styled, suggestion_lines
@@ -47,7 +48,7 @@ class LibraryScreen(AppAccess, Screen[None]):
 
     def __init__(self) -> None:
         super().__init__()
-        self._generation = 0
+        self._latest = Latest()
         self._limit = PAGE
         self._had_query = False
         self._as_typed = ""
@@ -162,14 +163,14 @@ class LibraryScreen(AppAccess, Screen[None]):
         if not self.data.ready:
             return
         self._limit = self._limit + 2 * PAGE if more else PAGE
-        self._generation += 1
+        ticket = self._latest.take()
         filters = self.query_one(FacetPanel).filters
         # A trailing space is kept: it says the last word is finished (and may be corrected).
         query = self.search_box.value.lstrip()
         kind = filters.get("kind")
         if query.strip() or (kind and kind != "case"):
             cursor = self.results.cursor if more else 0
-            self._search(self._generation, query, filters, self._limit, cursor)
+            self._search(ticket, query, filters, self._limit, cursor)
             return
         self.last_result = None
         rows: list[CaseRow] = filter_rows(self.data.rows, filters, self._keep(filters))
@@ -181,9 +182,9 @@ class LibraryScreen(AppAccess, Screen[None]):
         shown = f"{len(rows)} cases" if len(rows) == total else f"{len(rows)} of {total} cases"
         self.query_one("#summary", Static).update(styled(shown, "dim"))
 
-    @work(thread=True, exclusive=True, group="search")
+    @work(thread=True, group="search")
     def _search(
-        self, generation: int, query: str, filters: dict[str, str], limit: int, cursor: int
+        self, ticket: int, query: str, filters: dict[str, str], limit: int, cursor: int
     ) -> None:
         facet = {k: v for k, v in filters.items() if k not in ("list", "kind")}
         kind = filters.get("kind")
@@ -196,7 +197,7 @@ class LibraryScreen(AppAccess, Screen[None]):
                 filters=facet,
                 kind=kind,
                 limit=limit,
-                wanted=lambda: generation == self._generation,
+                wanted=self._latest.wanted(ticket),
                 autocorrect=query.strip() != self._as_typed.strip(),
             )
             if found is None:
@@ -213,8 +214,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         if keep is not None:
             result.hits = [h for h in result.hits if h.case_id in keep]
             result.total = len(result.hits)
-        if not get_current_worker().is_cancelled:
-            self.app.call_from_thread(self._show_result, generation, result, cursor)
+        self.app.call_from_thread(self._show_result, ticket, result, cursor)
 
     def _row_has(self, case_id: str, facet: str, value: str) -> bool:
         from tui.widgets.facets import row_values
@@ -222,8 +222,8 @@ class LibraryScreen(AppAccess, Screen[None]):
         row = self.data.row(case_id)
         return row is not None and value in row_values(row, facet)
 
-    def _show_result(self, generation: int, result: SearchResult, cursor: int = 0) -> None:
-        if generation != self._generation:
+    def _show_result(self, ticket: int, result: SearchResult, cursor: int = 0) -> None:
+        if not self._latest.is_newest(ticket):
             return  # a newer keystroke has already asked again
         self.last_result = result
         rows: list[Row] = list(result.hits)

@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 
 from cases.text import clean
+from cases.tracks import track_label as track_label  # the one way to write tracks
 
 if TYPE_CHECKING:
     from search_index import CaseRow, Hit
@@ -76,14 +77,6 @@ def _fit(text: Text, width: int) -> Text:
     out = text.copy()
     out.truncate(max(0, width), overflow="ellipsis", pad=True)
     return out
-
-
-TRACK_ORDER = {"I": 0, "1.5": 1, "II": 2, "III": 3}
-
-
-def track_label(tracks: list[str]) -> str:
-    """Tracks in their natural order, written as everywhere else: ``I, 1.5, II``."""
-    return ", ".join(sorted(tracks, key=lambda t: TRACK_ORDER.get(t, 9)))
 
 
 def case_line(row: CaseRow, width: int, marked: bool = False) -> Text:

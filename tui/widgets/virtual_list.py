@@ -15,6 +15,7 @@ from rich.style import Style
 from rich.text import Text
 from textual import events
 from textual.binding import Binding, BindingType
+from textual.cache import LRUCache
 from textual.geometry import Size
 from textual.message import Message
 from textual.reactive import reactive
@@ -82,7 +83,8 @@ class VirtualList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False
         self._rows: list[T] = []
         self.empty_text = empty
         """Shown (dimmed) when the list has no rows."""
-        self._cache: dict[tuple[int, int], list[Text]] = {}
+        # Formatted rows by (index, width): the rows on screen and those near them.
+        self._cache: LRUCache[tuple[int, int], list[Text]] = LRUCache(2000)
 
     @property
     def rows(self) -> Sequence[T]:
@@ -196,8 +198,6 @@ class VirtualList(ScrollView, Generic[T], can_focus=True, inherit_bindings=False
         key = (index, width)
         lines = self._cache.get(key)
         if lines is None:
-            if len(self._cache) > 2000:
-                self._cache.clear()
             lines = self._formatter(self._rows[index], width)
             self._cache[key] = lines
         return lines

@@ -9,9 +9,8 @@ from tui.cli.common import add_command
 
 if TYPE_CHECKING:
     from tui.cli.common import SubParsers
+from cases.tracks import ordered, track_label
 from tui.cli.context import Context, UserError
-
-TRACKS = ("I", "1.5", "II", "III")
 
 
 def register(sub: SubParsers) -> None:
@@ -64,7 +63,7 @@ def run(ctx: Context) -> int:
                     {
                         "id": r.id,
                         "title": r.title,
-                        "track": [t for t in TRACKS if t in r.track],
+                        "track": ordered(r.track),
                         "period": {"start": r.start, "end": r.end},
                         "themes": list(r.themes),
                         "origin": r.origin,
@@ -100,7 +99,7 @@ def _print_rows(rows: list[Any], total: int) -> None:
     from cases.text import clean
 
     width = max(shutil.get_terminal_size((100, 24)).columns, 40)
-    tracks = [", ".join(t for t in TRACKS if t in r.track) for r in rows]
+    tracks = [track_label(r.track) for r in rows]
     years_w = max([5, *(len(r.years) for r in rows)])
     track_w = max([5, *(len(t) for t in tracks)])
     id_w = min(max([2, *(len(r.id) for r in rows)]), max(12, width // 4))

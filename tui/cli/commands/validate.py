@@ -6,6 +6,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from cases.paths import display_path
 from tui.cli.common import add_command
 from tui.cli.context import Context
 
@@ -45,7 +46,7 @@ def run(ctx: Context) -> int:
             missing.append(raw)
     if ctx.args.paths:
         lib = ctx.library_with(paths)
-        named = {str(p) for p in paths} | {_rel(p) for p in paths}
+        named = {str(p) for p in paths} | {display_path(p.resolve()) for p in paths}
         problems = [pr for pr in lib.problems if pr.path in named]
         checked = len(paths)
     else:
@@ -105,10 +106,3 @@ def _check_briefings(lib: Library) -> tuple[int, list[Problem]]:
     for path, origin in files:
         problems += read_briefing(path, lib, origin).problems
     return len(files), problems
-
-
-def _rel(p: Path) -> str:
-    try:
-        return str(p.resolve().relative_to(Path.cwd()))
-    except ValueError:
-        return str(p)
