@@ -59,9 +59,54 @@ def _items(case: Case) -> list[tuple[Loc, list[str]]]:
     return out
 
 
+@cache
+def template_placeholders() -> frozenset[str]:
+    """The sentences ``track2 new`` writes for the author to replace (two words or more,
+    read from the shipped template): a file that still holds one is not a case yet."""
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("cases").joinpath("template.yaml").read_text(encoding="utf-8")
+    out: set[str] = set()
+
+    def walk(value: object) -> None:
+        if isinstance(value, dict):
+            for v in value.values():
+                walk(v)
+        elif isinstance(value, list):
+            for v in value:
+                walk(v)
+        elif isinstance(value, str) and " " in value.strip() and "__" not in value:
+            out.add(" ".join(value.split()))
+
+    walk(yaml.safe_load(text))
+    return frozenset(out)
+
+
+def _texts(value: object, loc: Loc) -> list[tuple[Loc, str]]:
+    if isinstance(value, dict):
+        return [pair for k, v in value.items() for pair in _texts(v, (*loc, k))]
+    if isinstance(value, list):
+        return [pair for n, v in enumerate(value) for pair in _texts(v, (*loc, n))]
+    return [(loc, value)] if isinstance(value, str) else []
+
+
+def template_checks(case: Case) -> list[Finding]:
+    """An error for every value still as the template wrote it ("One line", "What happened
+    first."): an unfilled template must not validate clean."""
+    placeholders = template_placeholders()
+    found: list[Finding] = []
+    data = case.model_dump(mode="json", exclude={"path", "origin"})
+    for loc, text in _texts(data, ()):
+        if " ".join(text.split()) in placeholders:
+            found.append((loc, "still the template's placeholder text: write your own", "error"))
+    return found
+
+
 def citation_checks(case: Case, curated: bool = False) -> list[Finding]:
     """Every citation rule, with the location of the value that breaks it."""
-    found: list[Finding] = []
+    found: list[Finding] = template_checks(case)
     known = {s.id for s in case.sources}
     v2 = case.schema_version >= 2
     used: set[str] = {p.source for d in case.disputed for p in d.positions}

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import pytest
 
+from tests.casefiles import filled_case
 from tests.conftest import REPO, run_cli
 
 ANSI = re.compile(r"\x1b\[")
@@ -108,8 +109,7 @@ def test_validate_whole_library_is_clean() -> None:
 
 
 def test_validate_reports_each_problem_on_one_line(tmp_path: Path) -> None:
-    good = run_cli("new", "good-case", "--dir", str(tmp_path))
-    assert good.returncode == 0
+    (tmp_path / "good-case.yaml").write_text(filled_case("good-case"), encoding="utf-8")
     (tmp_path / "bad-case.yaml").write_text(
         (tmp_path / "good-case.yaml")
         .read_text(encoding="utf-8")
@@ -145,8 +145,21 @@ def test_new_writes_a_template_and_refuses_to_overwrite(tmp_path: Path) -> None:
     assert bad.returncode == 1 and "not a valid id" in bad.stderr
 
 
-def test_library_option_layers_a_user_case(tmp_path: Path) -> None:
+def test_an_unfilled_template_does_not_validate_clean(tmp_path: Path) -> None:
     run_cli("new", "my-dialogue", "--dir", str(tmp_path))
+    out = run_cli("validate", str(tmp_path / "my-dialogue.yaml"))
+    assert out.returncode == 1
+    assert re.search(
+        r"my-dialogue\.yaml:\d+:\d+: summary: still the template's placeholder", out.stderr
+    )
+    assert "lessons[0].title: still the template's placeholder text" in out.stderr
+    filled = tmp_path / "filled-case.yaml"
+    filled.write_text(filled_case("filled-case"), encoding="utf-8")
+    assert run_cli("validate", str(filled)).returncode == 0
+
+
+def test_library_option_layers_a_user_case(tmp_path: Path) -> None:
+    (tmp_path / "my-dialogue.yaml").write_text(filled_case("my-dialogue"), encoding="utf-8")
     out = run_cli("--library", str(tmp_path), "list", "--json")
     cases = {c["id"]: c for c in json.loads(out.stdout)["cases"]}
     assert cases["my-dialogue"]["origin"] == str(tmp_path)

@@ -11,13 +11,14 @@ from pathlib import Path
 
 import pytest
 
+from tests.casefiles import filled_case as template_text
+
 # The explorer's fixtures (async Pilot tests run under pytest-asyncio, see pyproject.toml).
 from tests.tui.conftest import (  # noqa: F401
     fixture_dirs,
     index_cache,
     make_app,
 )
-from tui.cli.commands.new import template_text
 
 
 @pytest.fixture

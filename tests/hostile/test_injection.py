@@ -84,7 +84,7 @@ def test_validate_messages_do_not_echo_escapes(write_case) -> None:  # type: ign
 def test_markdown_keeps_numbers_and_entities_literal(write_case) -> None:  # type: ignore[no-untyped-def]
     write_case(
         "md-case",
-        lambda t: t.replace("Replace this with", "1. Not a list &lt; &amp; Replace this with"),
+        lambda t: t.replace("Filled in replace", "1. Not a list &lt; &amp; Replace"),
     )
     result = run_cli("--library", str(write_case.folder), "show", "md-case", "--format", "md")
     assert "1\\. Not a list \\&lt; \\&amp;" in result.stdout

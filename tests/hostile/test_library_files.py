@@ -65,7 +65,12 @@ def test_an_unreadable_subfolder_is_named(write_case, monkeypatch) -> None:  # t
     ("edit", "needle"),
     [
         (lambda t: t.encode("utf-16-le"), "UTF-16"),
-        (lambda t: t.replace("  - name: Full name", "\t- name: Full name").encode(), "tab"),
+        (
+            lambda t: t.replace(
+                "  - name: Filled in full name", "\t- name: Filled in full name"
+            ).encode(),
+            "tab",
+        ),
         (lambda t: t.replace("summary:", "summary\u00a0:").encode(), "U+00A0"),
     ],
     ids=["utf-16 without bom", "tab indentation", "no-break space in a key"],

@@ -9,7 +9,7 @@ import pytest
 from cases.citations import cited_ids, malformed, split_cited, strip_markers
 from cases.integrity import denied_host
 from cases.loader import load_case
-from tui.cli.commands.new import template_text
+from tests.casefiles import filled_case as template_text
 
 GOOD = template_text("good-case")
 

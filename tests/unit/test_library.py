@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from cases.library import CURATED, curated_dir, default_library_dirs, load_library
-from tui.cli.commands.new import template_text
+from tests.casefiles import filled_case as template_text
 
 
 def test_curated_library_ships_in_the_package_and_loads_clean() -> None:

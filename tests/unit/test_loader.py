@@ -8,7 +8,7 @@ import pytest
 
 from cases.library import LibraryDir, load_library
 from cases.loader import load_case
-from tui.cli.commands.new import template_text
+from tests.casefiles import filled_case as template_text
 
 GOOD = template_text("good-case")
 
@@ -55,7 +55,7 @@ BAD_CASES = [
     (
         "missing field",
         lambda t: replace_line(t, "outcome: >-", "").replace(
-            "  What came of it, and how we know [@second-source].\n", ""
+            "  Filled in what came of it, and how we know [@second-source].\n", ""
         ),
         None,
         "field required",
@@ -141,7 +141,7 @@ def test_bad_case_gives_one_problem_at_the_right_line(
 
 
 def test_missing_field_points_at_the_mapping_that_lacks_it(tmp_path: Path) -> None:
-    text = GOOD.replace("    title: One line\n", "", 1)  # the first lesson loses its title
+    text = GOOD.replace("    title: Filled in one line\n", "", 1)  # the first lesson loses it
     loaded = load_case(write(tmp_path, "good-case.yaml", text))
     [problem] = loaded.problems
     assert problem.field == "lessons[0].title"

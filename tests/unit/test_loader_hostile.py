@@ -8,7 +8,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from cases.loader import load_case
-from tui.cli.commands.new import template_text
+from tests.casefiles import filled_case as template_text
 
 TEMPLATE = template_text("fuzz-case")
 YAML_BITS = [
