@@ -168,6 +168,25 @@ class Track2App(App[int]):
         else:
             self.open_case(ref, item_id)
 
+    def open_link(self, url: str) -> None:
+        """Open a link in the system browser (in a thread: a browser may take a while to
+        start); say so when there is none, and show the link so it can be copied."""
+        import threading
+        import webbrowser
+
+        def run() -> None:
+            try:
+                opened = webbrowser.open(url)
+            except Exception:  # noqa: BLE001 - no browser is not an error of ours
+                opened = False
+            if not opened:
+                self.call_from_thread(
+                    self.notify, f"No browser to open it; the link is {url}", severity="warning"
+                )
+
+        self.notify(f"Opening {url}")
+        threading.Thread(target=run, daemon=True).start()
+
     def add_to_briefing(self, ref: str, label: str) -> None:
         """Add a case or item ref to the working briefing and say so."""
         n = len(self.saved.state.briefing.refs)

@@ -29,6 +29,10 @@ class TabEntry:
     opens: str | None = None
     """The case id ``enter`` opens (related cases)."""
     item_id: str | None = None
+    url: str | None = None
+    """The link ``o`` opens (a source's or an agreement's)."""
+    copy: str | None = None
+    """What ``y`` copies (a source's citation); the case id when None."""
 
 
 @dataclass
@@ -70,6 +74,7 @@ def case_tabs(
     writer = Writer(styles)
     doc = build_case(case, titles, pax)
     sections = {s.id: s for s in doc.sections}
+    urls = {f"agreement:{a.pax}": a.url for a in case.agreements}
     tabs = []
     for tab_id, label, section_ids in TABS:
         tab = Tab(tab_id, label)
@@ -83,11 +88,19 @@ def case_tabs(
                     text = styled(section.heading, "bold") + Text("\n") + text
                 item_id = entry.ref.partition("/")[2] if "/" in entry.ref else None
                 ref = entry.ref or (case.id if sid in ("summary", "facts") else None)
+                url = urls.get(entry.opens) if entry.opens else None
                 tab.entries.append(
-                    TabEntry(text, ref=ref, opens=entry.opens or None, item_id=item_id)
+                    TabEntry(text, ref=ref, opens=entry.opens or None, item_id=item_id, url=url)
                 )
         if tab_id == "sources":
-            tab.entries = [TabEntry(writer.entry_text(e)) for e in writer.reference_entries(doc)]
+            tab.entries = [
+                TabEntry(
+                    writer.entry_text(writer.reference_entry(r)),
+                    url=r.url or None,
+                    copy=writer.reference_text(r).plain + (f" {r.url}" if r.url else ""),
+                )
+                for r in doc.references
+            ]
         tabs.append(tab)
     return tabs
 

@@ -189,3 +189,44 @@ async def test_related_part_offers_cases_that_read_alike(make_app: MakeApp) -> N
         await pilot.press("end", "enter")
         await settle(pilot)
         assert isinstance(app.screen, CaseScreen) and app.screen.case_id == alike[-1].opens
+
+
+async def test_o_opens_a_sources_link_and_y_copies_its_citation(
+    make_app: MakeApp,
+    monkeypatch,
+    tmp_path,  # type: ignore[no-untyped-def]
+) -> None:
+    import webbrowser
+
+    from cases.library import LibraryDir
+    from tests.tui.conftest import FIXTURE_LIBRARY
+
+    text = (FIXTURE_LIBRARY / "lantern-channel.yaml").read_text(encoding="utf-8")
+    text = text.replace(
+        "    year: 2015\n", "    year: 2015\n    url: https://example.org/lantern\n"
+    )
+    (tmp_path / "lantern-channel.yaml").write_text(text, encoding="utf-8")
+    opened: list[str] = []
+    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+    app = make_app([LibraryDir(tmp_path, "mine")], cache_root=tmp_path / "cache")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await open_case(pilot, "lantern-channel")
+        copied: list[str] = []
+        monkeypatch.setattr(app, "copy_to_clipboard", copied.append)
+        await pilot.press("y")  # not on a source: the case id
+        await pilot.pause()
+        assert copied == ["lantern-channel"]
+        await pilot.press("o")
+        await pilot.pause(0.2)
+        assert opened == []  # the overview has no link
+        await pilot.press("7")
+        await pilot.pause()
+        await pilot.press("y")
+        await pilot.pause()
+        assert copied[-1] == "[1] A. Writer, Messages in the dark, 2015 https://example.org/lantern"
+        await pilot.press("o")
+        for _ in range(20):
+            await pilot.pause(0.05)
+            if opened:
+                break
+        assert opened == ["https://example.org/lantern"]

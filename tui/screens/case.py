@@ -41,6 +41,8 @@ class CaseScreen(Track2Screen):
         Binding("c", "compare", "Compare", id="case.compare"),
         Binding("m", "bookmark", "Bookmark", show=False, id="case.bookmark"),
         Binding("t", "term", "Look up term", show=False, id="case.term"),
+        Binding("o", "open_link", "Open link", show=False, id="case.open_link"),
+        Binding("y", "copy", "Copy citation", show=False, id="case.copy"),
     ]
 
     def __init__(self, case_id: str, item_id: str | None = None) -> None:
@@ -262,6 +264,22 @@ class CaseScreen(Track2Screen):
         from tui.screens.compare import pick_and_compare
 
         pick_and_compare(self.track2, self.case_id)
+
+    def action_open_link(self) -> None:
+        """Open the link of the source (or agreement) under the cursor in the browser."""
+        entry = self.current_entry()
+        url = entry.url if entry else None
+        if not url:
+            self.notify("No link here: press 7 for the sources, then o on one.")
+            return
+        self.track2.open_link(url)
+
+    def action_copy(self) -> None:
+        """Copy the citation under the cursor (on a source), else the case id."""
+        entry = self.current_entry()
+        text = entry.copy if entry and entry.copy else self.case_id
+        self.app.copy_to_clipboard(text)
+        self.notify(f"Copied: {text}")
 
     def action_term(self) -> None:
         """Look up the glossary terms in the text under the cursor."""

@@ -32,7 +32,12 @@ def register(sub: SubParsers) -> None:
         metavar="N",
         help="with a QUERY, show at most N results (default 50)",
     )
-    p.add_argument("--json", action="store_true", help="machine-readable output")
+    out = p.add_mutually_exclusive_group()
+    out.add_argument("--json", action="store_true", help="machine-readable output")
+    out.add_argument(
+        "--csv", action="store_true", help="one row per item (full text) for a spreadsheet"
+    )
+    out.add_argument("--md", action="store_true", help="Markdown, grouped by case (full text)")
     p.set_defaults(func=run)
 
 
@@ -69,9 +74,17 @@ def run(ctx: Context) -> int:
         else:
             hits = idx.items(kind=args.kind, tag=tag)
             total, note, suggestion = len(hits), None, None
+        if (args.csv or args.md) and query:
+            # Exports carry the whole text, not the snippet around the matched words.
+            full = {h.ref: h for h in idx.items(kind=args.kind, tag=tag)}
+            hits = [full.get(h.ref, h) for h in hits]
     finally:
         idx.close()
-    if args.json:
+    if args.csv:
+        _write_csv(hits)
+    elif args.md:
+        _write_markdown(hits, query)
+    elif args.json:
         from tui.cli.output import print_json
 
         print_json(
@@ -90,6 +103,59 @@ def run(ctx: Context) -> int:
 
         error(f"note: {note}")
     return 0
+
+
+CSV_COLUMNS = ("kind", "case_id", "case_title", "item_id", "title", "tags", "text", "ref")
+
+
+def _cell(value: str) -> str:
+    """A spreadsheet cell that is text, never a formula, with no control characters."""
+    from cases.text import clean
+
+    value = clean(value)
+    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
+
+
+def _text(hit: Any) -> str:
+    return "".join(span.text for span in hit.snippet)
+
+
+def _write_csv(hits: list[Any]) -> None:
+    import csv
+    import sys
+
+    writer = csv.writer(sys.stdout, lineterminator="\n")
+    writer.writerow(CSV_COLUMNS)
+    for h in hits:
+        row = (h.kind, h.case_id, h.case_title, h.item_id or "", h.title, ";".join(h.tags))
+        writer.writerow([_cell(str(v)) for v in (*row, _text(h), h.ref)])
+
+
+def _write_markdown(hits: list[Any], query: str) -> None:
+    import sys
+
+    from briefings.writers.markdown import md_escape
+    from cases.document.blocks import KIND_LABELS
+    from cases.vocab import vocabulary
+
+    v = vocabulary()
+
+    heading = f"Lessons: {query}" if query else "Lessons, challenges and recommendations"
+    out = [f"# {md_escape(heading)}", ""]
+    by_case: dict[str, list[Any]] = {}
+    for h in hits:
+        by_case.setdefault(h.case_title, []).append(h)
+    for case_title, items in by_case.items():
+        out += [f"## {md_escape(case_title)}", ""]
+        for h in items:
+            labels = ", ".join(v.label("tags", t) for t in h.tags)
+            tags = f" ({md_escape(labels)})" if h.tags else ""
+            label = KIND_LABELS.get(h.kind, h.kind)
+            out.append(f"- **{label}: {md_escape(h.title)}**{tags}  ")
+            out.append(f"  {md_escape(' '.join(_text(h).split()))} `{h.ref}`")
+        out.append("")
+    out.append(f"{len(hits)} items")
+    sys.stdout.write("\n".join(out) + "\n")
 
 
 def _print(hits: list[Any], total: int, suggestion: str | None) -> None:
