@@ -85,6 +85,7 @@ def case_meta(case: Case, origin: str) -> dict[str, Any]:
         "countries": list(case.countries),
         "decade": [decade_of(case.period.start)],
         "origin": origin,
+        "actors": [a.name for a in case.actors],
     }
 
 

@@ -115,6 +115,24 @@ class CaseRow:
     decade: list[str]
     """The decade the case began in, as a one-item list (``["1990s"]``), like a facet value."""
     origin: str
+    actors: tuple[str, ...] = ()
+    """The names of the case's actors (people and organisations), as written."""
+
+    def has_actor(self, typed: str) -> bool:
+        """True when an actor's name contains ``typed`` (any case, accents ignored)."""
+        want = _fold(typed)
+        return any(want in _fold(name) for name in self.actors)
+
+
+_LETTERS = str.maketrans({"ø": "o", "æ": "ae", "œ": "oe", "ß": "ss", "ł": "l", "đ": "d", "ı": "i"})
+"""Letters that have no accent to strip but that people type without (Jørgen as Jorgen)."""
+
+
+def _fold(text: str) -> str:
+    import unicodedata
+
+    decomposed = unicodedata.normalize("NFKD", text.casefold().translate(_LETTERS))
+    return "".join(ch for ch in decomposed if not unicodedata.combining(ch))
 
 
 @dataclass(frozen=True)

@@ -9,7 +9,7 @@ from whoosh import columns, fields
 
 from search_index.analysis import name_analyzer, text_analyzer
 
-SCHEMA_VERSION = 7
+SCHEMA_VERSION = 8
 """Bump whenever fields, analyzers or document contents change: the index is then rebuilt."""
 
 FACET_FIELDS = (

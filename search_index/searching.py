@@ -234,6 +234,7 @@ def case_rows(session: Session) -> list[CaseRow]:
                 countries=list(meta.get("countries", [])),
                 decade=list(meta.get("decade", [])),
                 origin=meta.get("origin", ""),
+                actors=tuple(meta.get("actors") or ()),
             )
         )
     rows.sort(key=lambda r: (r.start, r.title.lower()))

@@ -64,3 +64,20 @@ def test_markdown_groups_by_case_with_labels(capsys: pytest.CaptureFixture[str])
     label = vocabulary().label("tags", "trust-building")
     assert "\n## " in out and label in out and "trust-building," not in out  # labels, not ids
     assert out.rstrip().endswith("items") and "`northern-ireland-track-ii/trusted-insiders`" in out
+
+
+def test_list_filters_by_region_country_and_actor(capsys: pytest.CaptureFixture[str]) -> None:
+    import json
+
+    def ids(*args: str) -> set[str]:
+        assert main(["list", *args, "--json"]) == 0
+        return {c["id"] for c in json.loads(capsys.readouterr().out)["cases"]}
+
+    norway = ids("--country", "norway")
+    assert "oslo-back-channel" in norway and ids("--country", "NO") == norway
+    assert ids("--actor", "larsen") == {"oslo-back-channel"}
+    assert "oslo-back-channel" in ids("--actor", "Jorgen")  # accents ignored: Jørgen
+    assert ids("--country", "norway", "--actor", "larsen") == {"oslo-back-channel"}
+    assert "oslo-back-channel" in ids("--region", "middle-east")
+    assert main(["list", "--country", "atlantis"]) == 1
+    assert "unknown country 'atlantis'" in capsys.readouterr().err

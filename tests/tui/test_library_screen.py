@@ -282,3 +282,24 @@ async def test_an_unwritable_cache_is_said_once_and_search_still_works(
         assert any(
             getattr(r, "case_id", "") == "lantern-channel" for r in library(app).results.rows
         )
+
+
+async def test_country_facet_and_actor_box_filter_the_list_and_a_search(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(100, 40)) as pilot:
+        await settle(pilot)
+        screen = library(app)
+        rows = list(screen.results.rows)
+        country = rows[0].countries[0]
+        actor = rows[0].actors[0]
+        screen.query_one("#facet-country").value = country  # type: ignore[attr-defined]
+        await settle(pilot)
+        assert screen.results.rows and all(country in r.countries for r in screen.results.rows)
+        screen.query_one("#facet-country").clear()  # type: ignore[attr-defined]
+        screen.query_one("#facet-actor").value = actor.split()[-1].upper()  # type: ignore[attr-defined]
+        await settle(pilot)
+        shown = list(screen.results.rows)
+        assert shown and all(any(actor in a for a in r.actors) for r in shown)
+        await pilot.press("slash")
+        await typed(pilot, "channel")
+        assert {getattr(r, "case_id", "") for r in screen.results.rows} <= {r.id for r in shown}

@@ -186,9 +186,14 @@ class LibraryScreen(AppAccess, Screen[None]):
     def _search(
         self, ticket: int, query: str, filters: dict[str, str], limit: int, cursor: int
     ) -> None:
-        facet = {k: v for k, v in filters.items() if k not in ("list", "kind")}
+        facet = {k: v for k, v in filters.items() if k not in ("list", "kind", "actor")}
+        actor = filters.get("actor")
         kind = filters.get("kind")
         keep = self._keep(filters)
+        if actor:
+            # Actors are not an index field: keep the hits of the cases that name one.
+            named = {r.id for r in self.data.rows if r.has_actor(actor)}
+            keep = named if keep is None else keep & named
         if query or kind in OWN_KINDS:
             # Bookmarked or recent cases are few: fetch every hit, then keep theirs.
             limit = 100_000 if keep is not None else limit

@@ -10,7 +10,7 @@ from rich.text import Text
 from textual.containers import VerticalScroll
 from textual.message import Message
 from textual.widget import Widget
-from textual.widgets import Label, Select
+from textual.widgets import Input, Label, Select
 
 if TYPE_CHECKING:
     from search_index import CaseRow
@@ -24,7 +24,7 @@ KINDS = (
     ("Agreements (PA-X)", "agreement"),
     ("Glossary terms", "term"),
 )
-FACETS = ("track", "theme", "region", "decade")
+FACETS = ("track", "theme", "region", "country", "decade")
 """Facets filled from the case rows; names match the search index's filter fields."""
 LABELS = {
     "list": "Show",
@@ -32,7 +32,9 @@ LABELS = {
     "track": "Track",
     "theme": "Theme",
     "region": "Region",
+    "country": "Country",
     "decade": "Decade",
+    "actor": "Actor",
 }
 
 
@@ -42,6 +44,7 @@ def row_values(row: CaseRow, facet: str) -> list[str]:
         "track": row.track,
         "theme": row.themes,
         "region": row.regions,
+        "country": row.countries,
         "decade": row.decade,
     }[facet]
     return values
@@ -50,7 +53,7 @@ def row_values(row: CaseRow, facet: str) -> list[str]:
 def _vocab_label(facet: str, value: str) -> str:
     from cases.vocab import vocabulary
 
-    kind = {"theme": "themes", "region": "regions"}.get(facet)
+    kind = {"theme": "themes", "region": "regions", "country": "countries"}.get(facet)
     if kind is None:
         return f"Track {value}" if facet == "track" else value
     return vocabulary().label(kind, value)
@@ -84,6 +87,8 @@ class FacetPanel(VerticalScroll, can_focus=False):
                 for row in rows:
                     counts.update(row_values(row, name))
                 order = sorted(counts, reverse=name == "decade")
+                if name == "country":  # by name, not by ISO code
+                    order = sorted(counts, key=lambda c: _vocab_label("country", c))
                 options = [(Text(f"{_vocab_label(name, v)} ({counts[v]})"), v) for v in order]
             widgets.append(Label(LABELS[name], classes="facet-label"))
             widgets.append(
@@ -95,16 +100,28 @@ class FacetPanel(VerticalScroll, can_focus=False):
                     id=f"facet-{name}",
                 )
             )
+        widgets.append(Label(LABELS["actor"], classes="facet-label"))
+        widgets.append(Input(placeholder="a name", compact=True, id="facet-actor"))
         self.mount_all(widgets)
 
     @property
     def filters(self) -> dict[str, str]:
-        """Active filters: facet -> value (``list`` is always present)."""
+        """Active filters: facet -> value (``list`` is always present; ``actor`` is the words
+        typed in the actor box)."""
         out: dict[str, str] = {}
         for select in self.query(Select):
             if isinstance(select.value, str) and select.id:
                 out[select.id.removeprefix("facet-")] = select.value
+        for box in self.query("#facet-actor").results(Input):
+            if box.value.strip():
+                out["actor"] = box.value.strip()
         return out
+
+    def on_input_changed(self, event: Input.Changed) -> None:
+        """The actor box is a filter too."""
+        if event.input.id == "facet-actor":
+            event.stop()
+            self.post_message(self.Changed(self.filters))
 
     def on_select_changed(self, event: Select.Changed) -> None:
         """Tell the screen the filters changed."""
@@ -120,6 +137,8 @@ def filter_rows(
     for row in rows:
         if keep is not None and row.id not in keep:
             continue
-        if all(filters[f] in row_values(row, f) for f in FACETS if f in filters):
+        if all(filters[f] in row_values(row, f) for f in FACETS if f in filters) and (
+            "actor" not in filters or row.has_actor(filters["actor"])
+        ):
             out.append(row)
     return out

@@ -22,6 +22,15 @@ def register(sub: SubParsers) -> None:
     p.add_argument(
         "--theme", metavar="T", help="only cases with theme T (see `track2 vocab themes`)"
     )
+    p.add_argument(
+        "--region", metavar="R", help="only cases in region R (see `track2 vocab regions`)"
+    )
+    p.add_argument(
+        "--country", metavar="C", help="only cases involving country C (ISO code or name)"
+    )
+    p.add_argument(
+        "--actor", metavar="NAME", help="only cases with an actor whose name contains NAME"
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
 
@@ -35,7 +44,12 @@ def run(ctx: Context) -> int:
     args: argparse.Namespace = ctx.args
     wanted: dict[str, set[str]] = {}
     # One reading of vocabulary values for every command: ids, labels, prefixes, "2" for II.
-    for field, value in (("track", args.track), ("theme", args.theme)):
+    for field, value in (
+        ("track", args.track),
+        ("theme", args.theme),
+        ("region", args.region),
+        ("country", args.country),
+    ):
         if value:
             try:
                 wanted[field] = set(normalise(field, value))
@@ -53,6 +67,9 @@ def run(ctx: Context) -> int:
         for r in rows
         if (not wanted.get("track") or wanted["track"] & set(r.track))
         and (not wanted.get("theme") or wanted["theme"] & set(r.themes))
+        and (not wanted.get("region") or wanted["region"] & set(r.regions))
+        and (not wanted.get("country") or wanted["country"] & set(r.countries))
+        and (not args.actor or r.has_actor(args.actor))
     ]
     if args.json:
         from tui.cli.output import print_json
