@@ -9,8 +9,21 @@ from collections.abc import Iterable
 
 TRACKS = ("I", "1.5", "II", "III")
 """Every track, in the one order used everywhere: official, hybrid, unofficial, citizens."""
-ALIASES = {"i": "I", "1": "I", "1.5": "1.5", "ii": "II", "2": "II", "iii": "III", "3": "III"}
-"""What a user may type for a track (lower-cased): ids, and 1/2/3 for I/II/III."""
+ALIASES = {
+    **{"i": "I", "1": "I", "one": "I"},
+    **{"1.5": "1.5", "one and a half": "1.5", "one-and-a-half": "1.5"},
+    **{"ii": "II", "2": "II", "two": "II"},
+    **{"iii": "III", "3": "III", "three": "III"},
+}
+"""What a user may type for a track (lower-cased, "track" in front allowed): the ids, 1/2/3 and
+one/two/three for I/II/III."""
+
+
+def track_of(typed: str) -> str | None:
+    """The track a user means by ``typed`` ("2", "Track II", "two"), or None."""
+    low = " ".join(typed.lower().split())
+    low = low.removeprefix("track").strip(" -")
+    return ALIASES.get(low)
 
 
 def ordered(tracks: Iterable[str]) -> list[str]:

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 from difflib import get_close_matches
 
-from cases.tracks import ALIASES as _TRACKS
+from cases.tracks import track_of
 from cases.vocab import vocabulary
 from search_index.model import KINDS
 
@@ -75,9 +75,10 @@ def normalise(field: str, value: str) -> list[str]:
             raise BadValue(f"unknown kind '{raw}'; use one of {', '.join(KINDS)}")
         return [kind]
     if field == "track":
-        if low not in _TRACKS:
+        found = track_of(raw)
+        if found is None:
             raise BadValue(f"unknown track '{raw}'; use one of I, 1.5, II, III")
-        return [_TRACKS[low]]
+        return [found]
     if field == "decade":
         m = re.fullmatch(r"(\d{2,4})s?", low)
         if not m:

@@ -157,3 +157,26 @@ def test_swaps_count_as_one_edit() -> None:
     assert "oslo" in swaps("olso")
     assert edit_distance("olso", "oslo") == 1
     assert edit_distance("kitten", "sitting") == 3
+
+
+def test_one_reading_of_tracks_for_every_command() -> None:
+    from cases.tracks import track_of
+    from search_index.fieldvalues import BadValue, normalise
+
+    for typed, track in [
+        ("2", "II"),
+        ("Track II", "II"),
+        ("two", "II"),
+        ("track 1.5", "1.5"),
+        ("I", "I"),
+        ("three", "III"),
+        ("TRACK-III", "III"),
+    ]:
+        assert track_of(typed) == track and normalise("track", typed) == [track]
+    assert track_of("four") is None
+    try:
+        normalise("track", "four")
+    except BadValue as exc:
+        assert "use one of I, 1.5, II, III" in str(exc)
+    else:
+        raise AssertionError("four is not a track")
