@@ -100,3 +100,39 @@ async def test_b_adds_the_highlighted_item(make_app: MakeApp) -> None:
         assert app.saved.state.briefing.refs == []
         await pilot.press("j", "b")
         assert app.saved.state.briefing.refs == [items(screen)[0]]
+
+
+async def test_e_exports_the_items_on_show_to_csv_and_markdown(make_app: MakeApp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import csv
+
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        screen = await open_lessons(pilot)
+        await pilot.press("slash")
+        for key in "funding":
+            await pilot.press(key)
+        await settle(pilot)
+        screen.items_list.focus()  # out of the search box, where e is a letter
+        await pilot.pause()
+        await pilot.press("e")
+        await settle(pilot)
+        target = tmp_path / "lessons.csv"
+        box = app.screen.query_one("#export-path")
+        box.value = str(target)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        rows = list(csv.DictReader(target.open(encoding="utf-8")))
+        assert rows and {r["ref"] for r in rows} <= {h.ref for h in screen._all}
+        assert all("fund" in (r["title"] + r["text"]).lower() for r in rows)
+        # The whole text of each item, not the snippet around the match.
+        full = {h.ref: "".join(s.text for s in h.snippet) for h in screen._all}
+        assert all(r["text"] == full[r["ref"]] for r in rows)
+        await pilot.press("e")
+        await settle(pilot)
+        app.screen.query_one("#export-format").value = "md"  # type: ignore[attr-defined]
+        await settle(pilot)
+        md = tmp_path / "lessons.md"
+        app.screen.query_one("#export-path").value = str(md)  # type: ignore[attr-defined]
+        await pilot.press("enter")
+        await settle(pilot)
+        assert md.read_text(encoding="utf-8").startswith("# Lessons: funding")

@@ -27,6 +27,8 @@ EXPORT_FORMATS = (
     ("JSON (.json)", "json", ".json"),
 )
 SUFFIX = {fmt: suffix for _, fmt, suffix in EXPORT_FORMATS}
+LESSON_FORMATS = (("CSV (.csv)", "csv", ".csv"), ("Markdown (.md)", "md", ".md"))
+"""What the lessons explorer exports: its current selection, whole texts."""
 
 
 class PromptDialog(ModalScreen[str | None]):
@@ -67,27 +69,36 @@ class ExportDialog(ModalScreen[Path | None]):
     ]
 
     def __init__(
-        self, name: str, write: Callable[[str, Path], None], folder: Path | None = None
+        self,
+        name: str,
+        write: Callable[[str, Path], None],
+        folder: Path | None = None,
+        title: str = "Export the briefing",
+        formats: tuple[tuple[str, str, str], ...] = EXPORT_FORMATS,
     ) -> None:
         super().__init__()
         self.base = name
         self.write = write
         self.folder = folder or Path.cwd()
+        self.title_text = title
+        self.formats = formats
+        self.suffixes = {fmt: suffix for _, fmt, suffix in formats}
         self._confirm: Path | None = None
 
     def compose(self) -> ComposeResult:
         """Format, path, buttons, and a line for errors."""
         with Vertical(id="export", classes="dialog"):
-            yield Label(styled("Export the briefing", "bold"))
+            yield Label(styled(self.title_text, "bold"))
             yield Label("Format")
+            first = "html" if "html" in self.suffixes else self.formats[0][1]
             yield Select(
-                [(Text(label), fmt) for label, fmt, _ in EXPORT_FORMATS],
-                value="html",
+                [(Text(label), fmt) for label, fmt, _ in self.formats],
+                value=first,
                 allow_blank=False,
                 id="export-format",
             )
             yield Label("Save to (enter exports)")
-            yield Input(str(self.folder / f"{self.base}.html"), id="export-path")
+            yield Input(str(self.folder / f"{self.base}{self.suffixes[first]}"), id="export-path")
             yield Static("", id="export-error")
             with Horizontal(id="export-buttons"):
                 yield Button("Export", variant="primary", id="export-go")
@@ -101,8 +112,8 @@ class ExportDialog(ModalScreen[Path | None]):
     def _format_changed(self, event: Select.Changed) -> None:
         box = self.query_one("#export-path", Input)
         path = Path(box.value)
-        if path.suffix in SUFFIX.values() or not path.suffix:
-            box.value = str(path.with_suffix(SUFFIX[str(event.value)]))
+        if path.suffix in self.suffixes.values() or not path.suffix:
+            box.value = str(path.with_suffix(self.suffixes[str(event.value)]))
 
     @on(Input.Changed, "#export-path")
     def _path_changed(self) -> None:

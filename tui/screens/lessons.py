@@ -4,6 +4,7 @@ grouped by kind, tag or case, filtered by kind and tag, searchable; enter opens 
 
 from __future__ import annotations
 
+from pathlib import Path
 from typing import TYPE_CHECKING, Any, ClassVar
 
 from rich.text import Text
@@ -58,11 +59,14 @@ class LessonsScreen(Track2Screen):
         Binding("slash", "focus_search", "Search", key_display="/", id="lessons.search"),
         Binding("b", "add_to_briefing", "Add to briefing", id="lessons.brief"),
         Binding("f", "filters", "Filters", id="lessons.filters"),
+        Binding("e", "export", "Export CSV/Markdown", id="lessons.export"),
     ]
 
     def __init__(self) -> None:
         super().__init__()
         self._all: list[Hit] = []
+        self._shown: list[Hit] = []
+        """The items on show (what ``e`` exports), in list order."""
         self._tags: dict[str, list[str]] = {}
         self._latest = Latest()
 
@@ -182,6 +186,7 @@ class LessonsScreen(Track2Screen):
             self._show(hits, self._filters()[2], suggestion)
 
     def _show(self, hits: list[Hit], group: str, suggestion: str | None) -> None:
+        self._shown = hits
         self.items_list.set_rows(group_rows(hits, group, self._tags))
         summary = styled(f"{len(hits)} items", "dim")
         if not hits and suggestion:
@@ -234,3 +239,26 @@ class LessonsScreen(Track2Screen):
         row = self.items_list.highlighted_row
         if row is not None and not isinstance(row, GroupHeader):
             self.track2.add_to_briefing(row.ref, row.title)
+
+    def action_export(self) -> None:
+        """Export the items on show, with their whole texts, to CSV or Markdown."""
+        from tui.exports import lessons_csv, lessons_markdown
+        from tui.screens.dialogs import LESSON_FORMATS, ExportDialog
+
+        if not self._shown:
+            self.notify("Nothing to export: no items are listed.", severity="warning")
+            return
+        full = {h.ref: h for h in self._all}
+        hits = [full.get(h.ref, h) for h in self._shown]
+        query = self.query_one("#lessons-search", Input).value.strip()
+
+        def write(fmt: str, path: Path) -> None:
+            text = lessons_csv(hits) if fmt == "csv" else lessons_markdown(hits, query)
+            path.write_text(text, encoding="utf-8")
+
+        def done(path: Path | None) -> None:
+            if path is not None:
+                self.notify(f"Exported {len(hits)} items to {path}")
+
+        dialog = ExportDialog("lessons", write, title="Export these items", formats=LESSON_FORMATS)
+        self.app.push_screen(dialog, done)

@@ -105,57 +105,20 @@ def run(ctx: Context) -> int:
     return 0
 
 
-CSV_COLUMNS = ("kind", "case_id", "case_title", "item_id", "title", "tags", "text", "ref")
-
-
-def _cell(value: str) -> str:
-    """A spreadsheet cell that is text, never a formula, with no control characters."""
-    from cases.text import clean
-
-    value = clean(value)
-    return "'" + value if value[:1] in ("=", "+", "-", "@", "\t", "\r") else value
-
-
-def _text(hit: Any) -> str:
-    return "".join(span.text for span in hit.snippet)
-
-
 def _write_csv(hits: list[Any]) -> None:
-    import csv
     import sys
 
-    writer = csv.writer(sys.stdout, lineterminator="\n")
-    writer.writerow(CSV_COLUMNS)
-    for h in hits:
-        row = (h.kind, h.case_id, h.case_title, h.item_id or "", h.title, ";".join(h.tags))
-        writer.writerow([_cell(str(v)) for v in (*row, _text(h), h.ref)])
+    from tui.exports import lessons_csv
+
+    sys.stdout.write(lessons_csv(hits))
 
 
 def _write_markdown(hits: list[Any], query: str) -> None:
     import sys
 
-    from briefings.writers.markdown import md_escape
-    from cases.document.blocks import KIND_LABELS
-    from cases.vocab import vocabulary
+    from tui.exports import lessons_markdown
 
-    v = vocabulary()
-
-    heading = f"Lessons: {query}" if query else "Lessons, challenges and recommendations"
-    out = [f"# {md_escape(heading)}", ""]
-    by_case: dict[str, list[Any]] = {}
-    for h in hits:
-        by_case.setdefault(h.case_title, []).append(h)
-    for case_title, items in by_case.items():
-        out += [f"## {md_escape(case_title)}", ""]
-        for h in items:
-            labels = ", ".join(v.label("tags", t) for t in h.tags)
-            tags = f" ({md_escape(labels)})" if h.tags else ""
-            label = KIND_LABELS.get(h.kind, h.kind)
-            out.append(f"- **{label}: {md_escape(h.title)}**{tags}  ")
-            out.append(f"  {md_escape(' '.join(_text(h).split()))} `{h.ref}`")
-        out.append("")
-    out.append(f"{len(hits)} items")
-    sys.stdout.write("\n".join(out) + "\n")
+    sys.stdout.write(lessons_markdown(hits, query))
 
 
 def _print(hits: list[Any], total: int, suggestion: str | None) -> None:
