@@ -23,6 +23,7 @@ from cases.document.blocks import (
     Related,
     RelatedRow,
     Section,
+    Span,
     Timeline,
 )
 from cases.document.cite import Citer
@@ -30,7 +31,7 @@ from cases.model import Case, Item, Recommendation, track_label
 from cases.vocab import vocabulary
 
 if TYPE_CHECKING:
-    from cases.pax import AgreementSet
+    from cases.pax import Agreement, AgreementSet
 
 KIND_HEADINGS = {
     "lesson": "Lessons",
@@ -188,11 +189,34 @@ def case_sections(
 def _pax_details(case: Case, pax: AgreementSet | None) -> tuple[Block, ...]:
     """What the imported PA-X data adds to a case's agreement links: one line of key facts
     each, and PA-X's credit."""
-    if pax is None or not case.agreements:
+    if pax is None:
         return ()
     from cases.document.agreement import credit, provision_summary
     from cases.pax import codebook
 
+    nearby = nearby_agreements(case, pax)
+    found_near: tuple[Block, ...] = ()
+    if nearby:
+        found_near = (
+            Prose(
+                (
+                    (
+                        Span(
+                            "Also in PA-X for the case's countries and years (the case does "
+                            "not link them):"
+                        ),
+                    ),
+                )
+            ),
+            Agreements(
+                tuple(
+                    AgreementRow(a.id, a.name, a.date, "same countries and years", a.link)
+                    for a in nearby
+                )
+            ),
+        )
+    if not case.agreements:
+        return (*found_near, credit()) if nearby else ()
     book = codebook()
     rows = []
     for link in case.agreements:
@@ -205,7 +229,32 @@ def _pax_details(case: Case, pax: AgreementSet | None) -> tuple[Block, ...]:
         if summary:
             bits.append("provisions: " + summary)
         rows.append((f"PA-X {link.pax}", " \u00b7 ".join(b for b in bits if b)))
-    return (Facts(tuple(rows)), credit())
+    return (Facts(tuple(rows)), *found_near, credit())
+
+
+NEARBY = 8
+"""Agreements of the case's countries and years listed beside its own links, at most."""
+
+
+def nearby_agreements(case: Case, pax: AgreementSet, limit: int = NEARBY) -> list[Agreement]:
+    """Imported agreements located in one of the case's countries and signed within its
+    period, that the case does not already link: the latest first (what it may have fed)."""
+    import datetime as dt
+
+    linked = {link.pax for link in case.agreements}
+    countries = set(case.countries)
+    start = case.period.start
+    end = case.period.end or dt.date.today().isoformat()
+    found = [
+        a
+        for a in pax.agreements.values()
+        if a.id not in linked
+        and countries & set(a.countries)
+        and start <= a.date[: len(start)]
+        and a.date[: len(end)] <= end
+    ]
+    found.sort(key=lambda a: (a.date, a.id), reverse=True)
+    return found[:limit]
 
 
 def _source_title(case: Case, source_id: str) -> str:

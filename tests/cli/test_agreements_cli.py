@@ -243,6 +243,11 @@ def test_a_case_shows_the_pax_facts_of_its_agreements(
     _, out, _ = cli(capsys, "show", "santegidio-mozambique", "--width", "120")
     assert re.search(r"PA-X 256 +1992-08-07 · Ruritania peace process · Ceasefire", out)
     assert re.search(r"PA-X 419 +not in the imported PA-X data", out)
+    # Agreements PA-X places in the case's countries and years, which the case does not link:
+    # 90002 is located in Mozambique (MOZ) and dated 1992-10-04, within the case's period.
+    nearby = out.split("Also in PA-X for the case's countries and years", 1)[1]
+    assert "Synthetic General Peace Agreement for Ruritania" in nearby and "PA-X 90002" in nearby
+    assert "PA-X 90001" not in out  # Norway and Sweden: not the case's countries
 
 
 # validate --------------------------------------------------------------------------------

@@ -159,3 +159,28 @@ async def test_kind_agreements_without_an_import_says_how_to_import(
         await settle(pilot)
         assert screen.results.rows == []
         assert "track2 agreements import FILE.csv" in words(app)
+
+
+async def test_the_part_offers_agreements_of_the_cases_countries_and_years(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
+    from cases.pax import Agreement
+
+    near = Agreement(id=7001, name="Synthetic harbour accord", date="2001-05-02", countries=["CN"])
+    far = Agreement(id=7002, name="Synthetic later accord", date="2015-01-01", countries=["CN"])
+    write_store([near, far], {})
+    app = make_app(cache_root=tmp_path / "cache")
+    async with app.run_test(size=(110, 32)) as pilot:
+        screen = await open_agreements_part(pilot)
+        text = words(app)
+        assert "Also in PA-X for the case's countries and years" in text
+        assert "Synthetic harbour accord" in text and "Synthetic later accord" not in text
+        entry = next(
+            n
+            for n, e in enumerate(screen.tabs[screen.tab_index].entries)
+            if e.opens == "agreement:7001"
+        )
+        screen.content.highlighted = entry
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, AgreementScreen) and "Synthetic harbour accord" in words(app)

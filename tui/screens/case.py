@@ -76,7 +76,7 @@ class CaseScreen(Track2Screen):
             head.append_text(literal(f"  from {case.origin}", "italic"))
         yield Static(head, id="case-title")
         titles = {r.id: r.title for r in self.data.rows}
-        pax = self.data.agreements()[0] if case.agreements else None
+        pax = self.data.agreements()[0]
         self.tabs = case_tabs(case, titles, writer_styles(self.app), pax)
         related = next(t for t in self.tabs if t.id == "related")
         similar = [

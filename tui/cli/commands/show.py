@@ -94,11 +94,9 @@ def run(ctx: Context) -> int:
 
     # The related cases were read with it, for their titles.
     titles = {c.id: c.title for c in ctx.cases([case.id]).cases.values()}
-    pax = None
-    if case.agreements:
-        from cases.pax import try_load_store
+    from cases.pax import try_load_store
 
-        pax, _ = try_load_store()  # unreadable: the case's own links still show
+    pax, _ = try_load_store()  # unreadable: the case's own links still show
     doc = questions_handout(case) if args.questions else build_case(case, titles, pax)
     emit_document(doc, fmt, args.output, args.force, args.width, args.paper)
     return 0
