@@ -42,6 +42,10 @@ class WorkingBriefing:
     """Who it is for (blank: the composer's default audience)."""
     purpose: str = ""
     """What it is for (blank: the composer's default purpose)."""
+    saved_as: str = ""
+    """The id it was last saved under: a save under a new title replaces that file."""
+    saved_sha: str = ""
+    """The SHA-256 of what that save wrote: the old file is removed only if still so."""
 
 
 @dataclass
@@ -71,7 +75,10 @@ def _from_json(data: Any) -> State:
         briefing=WorkingBriefing(
             title or "",
             _strings(brief.get("refs")),
-            *(v if isinstance(v := brief.get(k), str) else "" for k in ("audience", "purpose")),
+            *(
+                v if isinstance(v := brief.get(k), str) else ""
+                for k in ("audience", "purpose", "saved_as", "saved_sha")
+            ),
         ),
         theme=theme if isinstance(theme, str) else None,
     )
@@ -268,6 +275,14 @@ class SavedState:
             setattr(state.briefing, name, value.strip())
 
         self._change(f"the briefing's {name}", apply)
+
+    def briefing_saved(self, briefing_id: str, sha256: str) -> None:
+        """Remember where the working briefing was saved, and what was written."""
+
+        def apply(state: State) -> None:
+            state.briefing.saved_as, state.briefing.saved_sha = briefing_id, sha256
+
+        self._change("where the briefing was saved", apply)
 
     def clear_briefing(self) -> None:
         """Start a new, empty working briefing."""

@@ -216,3 +216,30 @@ async def test_audience_and_purpose_can_be_set_and_are_kept(make_app: MakeApp) -
         assert briefing.purpose == "Prepare the spring round"
         assert "Fisheries officials" in screen_text(app)
     assert app.saved.state.briefing.audience == "Fisheries officials"
+
+
+async def test_saving_after_a_retitle_moves_the_file_but_never_one_changed_since(
+    make_app: MakeApp, isolated_user_folders: Path
+) -> None:
+    folder = isolated_user_folders / "data" / "briefings"
+    app = make_app()
+    async with app.run_test(size=(120, 40)) as pilot:
+        await open_briefing(pilot, "harbour-talks/steady-funding")
+        await pilot.press("s")
+        await settle(pilot)
+        [first] = list(folder.glob("*.yaml"))
+        app.saved.set_briefing_title("Harbour funding")
+        await pilot.press("s")
+        await settle(pilot)
+        assert [p.name for p in folder.glob("*.yaml")] == ["harbour-funding.yaml"]
+        assert not first.exists()
+        # A file changed by someone else since it was saved is left alone.
+        moved = folder / "harbour-funding.yaml"
+        moved.write_text(moved.read_text(encoding="utf-8") + "# edited by hand\n", encoding="utf-8")
+        app.saved.set_briefing_title("Harbour money")
+        await pilot.press("s")
+        await settle(pilot)
+        assert sorted(p.name for p in folder.glob("*.yaml")) == [
+            "harbour-funding.yaml",
+            "harbour-money.yaml",
+        ]

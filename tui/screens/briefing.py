@@ -273,7 +273,23 @@ class BriefingScreen(Track2Screen):
         except (BriefingProblem, OSError) as exc:
             self.notify(f"Could not save: {exc}", severity="error")
             return
-        self.notify(f"Saved as {path} (track2 brief {briefing.id})")
+        import hashlib
+
+        working = self.saved.state.briefing
+        old = working.saved_as
+        removed = ""
+        if old and old != briefing.id:
+            # Retitled since the last save: that file is this briefing's, unless someone
+            # changed it since; then it stays.
+            old_path = path.with_name(f"{old}.yaml")
+            try:
+                if hashlib.sha256(old_path.read_bytes()).hexdigest() == working.saved_sha:
+                    old_path.unlink()
+                    removed = f"; {old_path.name}, its file under the old title, is gone"
+            except OSError:
+                pass
+        self.saved.briefing_saved(briefing.id, hashlib.sha256(path.read_bytes()).hexdigest())
+        self.notify(f"Saved as {path} (track2 brief {briefing.id}){removed}")
 
     def action_export(self) -> None:
         """Export to PDF, Word, HTML, Markdown, text, SVG or JSON at a path the user picks."""
