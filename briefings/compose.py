@@ -118,6 +118,28 @@ def compose_from_cases(
     )
 
 
+KEY_POINTS = 4
+"""Item titles quoted in an ad hoc briefing's summary (the rest are in its sections)."""
+
+
+def _key_points(lib: Library, items: Sequence[str]) -> str:
+    """The summary's sentence written from what was chosen: the first items' titles, led by
+    recommendations (what the reader is asked to do), then lessons and challenges."""
+    order = {"recommendation": 0, "lesson": 1, "challenge": 2}
+    found = []
+    for n, ref in enumerate(items):
+        case_id, item_id = split_ref(ref)
+        hit = lib.cases[case_id].item(item_id or "")
+        if hit:
+            found.append((order.get(hit[0], 3), n, hit[1].title.rstrip(".")))
+    if not found:
+        return ""
+    titles = [t for _, _, t in sorted(found)[:KEY_POINTS]]
+    more = len(found) - len(titles)
+    tail = f"; and {more} more" if more else ""
+    return "In short: " + "; ".join(titles) + tail + ". "
+
+
 def compose_from_refs(
     lib: Library,
     refs: Sequence[str],
@@ -169,6 +191,7 @@ def compose_from_refs(
     else:
         title = title or "Briefing: selected lessons and recommendations"
         summary = f"A selection of {what or 'cases'} from {_names(cases)}. "
+    summary += _key_points(lib, items)
     summary += (
         "Each item is shown under the case it comes from, with that case's sources "
         "numbered in the list at the end."

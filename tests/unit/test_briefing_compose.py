@@ -77,6 +77,12 @@ def test_from_refs_groups_by_case_in_order_of_first_hit(lib: Library) -> None:
     ]
     assert b.query == "trust" and b.title == "Briefing: trust" and b.id == "briefing-trust"
     assert "2 lessons, 1 recommendation" in b.summary
+    # Written from what was chosen: the items' titles, the recommendation first.
+    fund = lib.cases["beta-channel"].item("fund-it")
+    trust = lib.cases["alpha-talks"].item("trust-first")
+    assert fund and trust and fund[0] == "recommendation"
+    points = b.summary.split("In short: ", 1)[1]
+    assert points.startswith(fund[1].title.rstrip(".")) and trust[1].title.rstrip(".") in points
     # Items out of context get the case's summary as their framing.
     assert b.sections[0].text == strip_markers(lib.cases["beta-channel"].summary)
 
