@@ -63,7 +63,7 @@ class AgreementScreen(Track2Screen):
         """Focus the entries, on the first one that can be chosen."""
         self.sub_title = "Agreement"
         content = self.query_one("#agreement-content", EntryList)
-        content.focus()
+        self.set_focus(content)
         first = next((n for n, o in enumerate(content.options) if not o.disabled), None)
         if first is not None:
             content.highlighted = first

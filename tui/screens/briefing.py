@@ -70,7 +70,7 @@ class BriefingScreen(Track2Screen):
         """Show the parts and the preview."""
         self.sub_title = "Working briefing"
         self.refresh_briefing()
-        self.query_one("#briefing-parts").focus()
+        self.set_focus(self.query_one("#briefing-parts"))
 
     @property
     def refs(self) -> list[str]:

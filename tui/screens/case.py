@@ -118,7 +118,7 @@ class CaseScreen(Track2Screen):
                     self._cursor[ti] = ei
                     self._tab = ti
         self._switch(self._tab, force=True)
-        self.content.focus()
+        self.set_focus(self.content)
 
     @property
     def content(self) -> EntryList:
@@ -161,7 +161,7 @@ class CaseScreen(Track2Screen):
         """Show part ``index`` (keys 1-9) and move into it."""
         if 0 <= index < len(self.tabs):
             self._switch(index)
-            self.content.focus()
+            self.set_focus(self.content)
 
     def action_step_tab(self, step: int) -> None:
         """Show the previous or next part."""
@@ -237,7 +237,7 @@ class CaseScreen(Track2Screen):
         self._needle = ""
         self._matches = []
         self._remark()
-        self.content.focus()
+        self.set_focus(self.content)
 
     # Actions on the case
 

@@ -141,7 +141,7 @@ class CompareScreen(Track2Screen):
         """Draw the table."""
         self.sub_title = "Compare"
         self.redraw()
-        self.query_one("#compare-view").focus()
+        self.set_focus(self.query_one("#compare-view"))
 
     def redraw(self) -> None:
         """Read both cases and draw them side by side."""

@@ -106,7 +106,7 @@ class ExportDialog(ModalScreen[Path | None]):
 
     def on_mount(self) -> None:
         """Start in the path box, so enter exports HTML at once."""
-        self.query_one("#export-path", Input).focus()
+        self.set_focus(self.query_one("#export-path", Input))
 
     @on(Select.Changed, "#export-format")
     def _format_changed(self, event: Select.Changed) -> None:

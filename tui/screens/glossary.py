@@ -75,14 +75,14 @@ class GlossaryScreen(Track2Screen):
         terms.highlighted = index
         if self.term_id:
             # Opened on a term (t in a case): show it in the list, not below the fold.
-            terms.focus()
+            self.set_focus(terms)
             terms.scroll_to_highlight()
         else:
-            self.query_one("#glossary-filter", Input).focus()
+            self.set_focus(self.query_one("#glossary-filter", Input))
 
     def action_filter(self) -> None:
         """Move to the filter box."""
-        self.query_one("#glossary-filter", Input).focus()
+        self.set_focus(self.query_one("#glossary-filter", Input))
 
     def _fill(self, needle: str) -> None:
         key = needle.strip().lower()
@@ -100,7 +100,7 @@ class GlossaryScreen(Track2Screen):
         box = self.query_one("#glossary-filter", Input)
         if box.value:
             box.value = ""
-            self.query_one("#glossary-terms").focus()
+            self.set_focus(self.query_one("#glossary-terms"))
         else:
             super().action_back()
 
@@ -110,7 +110,7 @@ class GlossaryScreen(Track2Screen):
 
     @on(Input.Submitted, "#glossary-filter")
     def _to_list(self) -> None:
-        self.query_one("#glossary-terms", EntryList).focus()
+        self.set_focus(self.query_one("#glossary-terms", EntryList))
 
     @on(EntryList.OptionHighlighted, "#glossary-terms")
     def _show(self, event: EntryList.OptionHighlighted) -> None:
@@ -119,7 +119,7 @@ class GlossaryScreen(Track2Screen):
 
     @on(EntryList.OptionSelected, "#glossary-terms")
     def _focus_term(self) -> None:
-        self.query_one("#glossary-term", EntryList).focus()
+        self.set_focus(self.query_one("#glossary-term", EntryList))
 
     def show_term(self, term: Term) -> None:
         """Show a term: definition, origin, related terms, and its cases (enter opens)."""

@@ -125,7 +125,7 @@ class HelpScreen(Track2Screen):
     def on_mount(self) -> None:
         """Focus the scrolling view."""
         self.sub_title = "Help"
-        self.query_one("#help-view").focus()
+        self.set_focus(self.query_one("#help-view"))
 
     def action_scroll(self, step: int) -> None:
         """Scroll the help by a line."""

@@ -114,7 +114,7 @@ class LessonsScreen(Track2Screen):
     def on_mount(self) -> None:
         """Load every item (and which tags each has) in a worker."""
         self.sub_title = "Lessons, challenges and recommendations"
-        self.items_list.focus()
+        self.set_focus(self.items_list)
         self._load()
 
     @work(thread=True, exclusive=True, group="lessons-load")
@@ -202,7 +202,7 @@ class LessonsScreen(Track2Screen):
 
     @on(Input.Submitted, "#lessons-search")
     def _submitted(self) -> None:
-        self.items_list.focus()
+        self.set_focus(self.items_list)
         if isinstance(self.items_list.highlighted_row, GroupHeader):
             self.items_list.action_cursor_down()
 
@@ -216,23 +216,23 @@ class LessonsScreen(Track2Screen):
         box = self.query_one("#lessons-search", Input)
         if box.value:
             box.value = ""
-            self.items_list.focus()
+            self.set_focus(self.items_list)
         else:
             super().action_back()
 
     def action_focus_search(self) -> None:
         """Put the cursor in the search box."""
-        self.query_one("#lessons-search").focus()
+        self.set_focus(self.query_one("#lessons-search"))
 
     def action_filters(self) -> None:
         """Go to the filters (showing them on a narrow screen), or back to the list."""
         focused = self.focused
         if isinstance(focused, Select):
             self.remove_class("-filters")
-            self.items_list.focus()
+            self.set_focus(self.items_list)
         else:
             self.add_class("-filters")
-            self.query_one("#lessons-kind").focus()
+            self.set_focus(self.query_one("#lessons-kind"))
 
     def action_add_to_briefing(self) -> None:
         """Add the highlighted item to the working briefing."""

@@ -12,11 +12,21 @@ from textual.containers import Horizontal, Vertical
 from textual.widgets import Footer, Header, Input, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
+from cases.tracks import TRACKS, ordered
 from search_index.model import OWN_KINDS, CaseRow, Hit
 from tui.latest import Latest
 from tui.screens.base import ESSENTIAL, PANE_BINDINGS, AppAccess
 from tui.widgets.facets import FacetPanel, filter_rows
-from tui.widgets.rows import Suggestion, case_line, hit_lines, literal, styled, suggestion_lines
+from tui.widgets.rows import (
+    SORTS,
+    Suggestion,
+    case_header,
+    case_line,
+    hit_lines,
+    literal,
+    styled,
+    suggestion_lines,
+)
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -43,6 +53,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         Binding("f", "filters", "Filters", id="library.filters"),
         Binding("p", "problems", "Problems", show=False, id="library.problems"),
         Binding("ctrl+o", "search_as_typed", "As typed", id="library.as_typed"),
+        Binding("s", "sort", "Sort", show=False, id="library.sort"),
         *PANE_BINDINGS,
     ]
 
@@ -52,6 +63,8 @@ class LibraryScreen(AppAccess, Screen[None]):
         self._limit = PAGE
         self._had_query = False
         self._as_typed = ""
+        self._sort = "period"
+        """The order of the case list: period, title or track (``s`` changes it)."""
         """A query to search exactly as typed (its automatic correction was turned down)."""
         self.last_result: SearchResult | None = None
         """The search result on screen (None while the plain case list shows)."""
@@ -64,6 +77,7 @@ class LibraryScreen(AppAccess, Screen[None]):
             with Vertical(id="library-main"):
                 yield Input(placeholder="Search cases and lessons ( / )", id="search")
                 yield Static(id="summary")
+                yield Static(id="columns")
                 yield VirtualList(self._format, empty="Opening the library...", id="results")
         with Horizontal(id="status-bar"):
             yield Static("Opening the search index...", id="status")
@@ -82,7 +96,7 @@ class LibraryScreen(AppAccess, Screen[None]):
 
     def on_mount(self) -> None:
         """Draw first; open the index once the first frame is on screen."""
-        self.results.focus()
+        self.set_focus(self.results)
         self.query_one("#progress").display = False
         self.call_after_refresh(self._open_index)
 
@@ -174,6 +188,11 @@ class LibraryScreen(AppAccess, Screen[None]):
             return
         self.last_result = None
         rows: list[CaseRow] = filter_rows(self.data.rows, filters, self._keep(filters))
+        if self._sort == "title":
+            rows.sort(key=lambda r: r.title.casefold())
+        elif self._sort == "track":
+            rows.sort(key=lambda r: ([TRACKS.index(t) for t in ordered(r.track)], r.start))
+        self._show_columns(True)
         if self._keep(filters) is not None and filters.get("list") == "recent":
             order = {cid: n for n, cid in enumerate(self.saved.state.recent)}
             rows.sort(key=lambda r: order.get(r.id, 0))
@@ -227,9 +246,30 @@ class LibraryScreen(AppAccess, Screen[None]):
         row = self.data.row(case_id)
         return row is not None and value in row_values(row, facet)
 
+    def _show_columns(self, shown: bool) -> None:
+        """Column names over the case list (not over search hits, which have no columns)."""
+        columns = self.query_one("#columns", Static)
+        columns.display = shown
+        if shown:
+            width = self.results.scrollable_content_region.width or self.results.size.width
+            columns.update(case_header(max(20, width or 80), self._sort))
+
+    def on_resize(self) -> None:
+        """The columns follow the list's width (once the list has its new size)."""
+        self.call_after_refresh(
+            lambda: self._show_columns(self.last_result is None and self.data.ready)
+        )
+
+    def action_sort(self) -> None:
+        """Order the case list by the next column: period, title, track."""
+        self._sort = SORTS[(SORTS.index(self._sort) + 1) % len(SORTS)]
+        self.notify(f"Cases sorted by {self._sort}")
+        self.refresh_results()
+
     def _show_result(self, ticket: int, result: SearchResult, cursor: int = 0) -> None:
         if not self._latest.is_newest(ticket):
             return  # a newer keystroke has already asked again
+        self._show_columns(False)
         self.last_result = result
         rows: list[Row] = list(result.hits)
         if not rows and result.suggestion:
@@ -294,7 +334,7 @@ class LibraryScreen(AppAccess, Screen[None]):
     @on(Input.Submitted, "#search")
     def _query_submitted(self) -> None:
         # Coming back from the case, the user is in the results (where keys are commands).
-        self.results.focus()
+        self.set_focus(self.results)
         if self.results.rows:
             self.results.action_select()
 
@@ -320,7 +360,7 @@ class LibraryScreen(AppAccess, Screen[None]):
             # Taking the suggestion leaves the user typing in the search box.
             box = self.search_box
             box.value = row.query
-            box.focus()
+            self.set_focus(box)
             # Focus selects the whole box; the user goes on typing after the word instead.
             self.call_after_refresh(box.action_end)
         elif isinstance(row, Hit):
@@ -335,7 +375,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         """Down in the search box moves to the results."""
         if event.key == "down" and self.focused is self.search_box and self.results.rows:
             event.stop()
-            self.results.focus()
+            self.set_focus(self.results)
 
     def on_screen_resume(self) -> None:
         """Bookmarks may have changed on another screen."""
@@ -345,24 +385,24 @@ class LibraryScreen(AppAccess, Screen[None]):
 
     def action_focus_search(self) -> None:
         """Put the cursor in the search box."""
-        self.search_box.focus()
+        self.set_focus(self.search_box)
 
     def action_filters(self) -> None:
         """Go to the filters (showing them on a narrow screen), or back to the results."""
         if isinstance(self.focused, Select):
             self.remove_class("-filters")
-            self.results.focus()
+            self.set_focus(self.results)
             return
         self.add_class("-filters")
         for select in self.query("#facet-list"):
-            select.focus()
+            self.set_focus(select)
 
     def action_clear_search(self) -> None:
         """Clear the search (focus stays put); with nothing to clear, go to the results."""
         if self.search_box.value:
             self.search_box.value = ""
         else:
-            self.results.focus()
+            self.set_focus(self.results)
 
     def _highlighted(self) -> tuple[str, str, str] | None:
         """(ref, case id, label) of the highlighted row."""

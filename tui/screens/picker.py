@@ -46,7 +46,7 @@ class CasePicker(AppAccess, ModalScreen[str | None]):
     def on_mount(self) -> None:
         """Fill the list and put the cursor in the filter."""
         self._fill("")
-        self.query_one("#picker-filter").focus()
+        self.set_focus(self.query_one("#picker-filter"))
 
     def _fill(self, needle: str) -> None:
         key = needle.strip().lower()
@@ -70,7 +70,7 @@ class CasePicker(AppAccess, ModalScreen[str | None]):
         lst = self.query_one("#picker-list", VirtualList)
         if event.key == "down" and self.focused is self.query_one("#picker-filter"):
             event.stop()
-            lst.focus()
+            self.set_focus(lst)
 
     @on(VirtualList.Selected, "#picker-list")
     def _chosen(self, event: VirtualList.Selected) -> None:

@@ -37,4 +37,4 @@ class ProblemsScreen(Track2Screen):
     def on_mount(self) -> None:
         """Focus the list."""
         self.sub_title = "Problems"
-        self.query_one("#problems-list").focus()
+        self.set_focus(self.query_one("#problems-list"))

@@ -79,13 +79,37 @@ def _fit(text: Text, width: int) -> Text:
     return out
 
 
+def _columns(width: int) -> tuple[int, int, int, int]:
+    """Widths of title, years, track and themes in a list ``width`` wide."""
+    years_w, track_w = 10, 13  # " I, 1.5, II" and a gap; all four tracks end in an ellipsis
+    themes_w = (width - 2) // 5 if width >= 100 else 0  # titles first: themes only with room
+    title_w = max(8, width - 2 - years_w - track_w - themes_w)
+    return title_w, years_w, track_w, themes_w
+
+
+SORTS = ("period", "title", "track")
+"""The orders of the case list (``s`` goes to the next): period is the default."""
+_SORTED_COLUMN = {"period": "Years", "title": "Title", "track": "Track"}
+
+
+def case_header(width: int, sort: str = "period") -> Text:
+    """The column names over the case list, the sorted one marked."""
+    title_w, years_w, track_w, themes_w = _columns(width)
+    names = [("Title", title_w), ("Years", years_w), ("Track", track_w)]
+    if themes_w:
+        names.append(("Themes", themes_w))
+    line = Text("  ")
+    for n, (name, w) in enumerate(names):
+        label = (" " if n else "") + name + (" \u25b2" if _SORTED_COLUMN.get(sort) == name else "")
+        line.append_text(_fit(styled(label, "bold" if n == 0 or "\u25b2" in label else "dim"), w))
+    return line
+
+
 def case_line(row: CaseRow, width: int, marked: bool = False) -> Text:
     """One line: mark, title, years, track, themes (themes only when there is room)."""
     from cases.vocab import vocabulary
 
-    years_w, track_w = 10, 13  # " I, 1.5, II" and a gap; all four tracks end in an ellipsis
-    themes_w = (width - 2) // 5 if width >= 100 else 0  # titles first: themes only with room
-    title_w = max(8, width - 2 - years_w - track_w - themes_w)
+    title_w, years_w, track_w, themes_w = _columns(width)
     line = styled("* " if marked else "  ", "bold")
     line.append_text(_fit(one_line(row.title, "bold"), title_w))
     line.append_text(_fit(styled(" " + row.years, "dim"), years_w))
