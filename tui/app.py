@@ -44,7 +44,8 @@ class Track2App(App[int]):
     COMMANDS: ClassVar = App.COMMANDS | {_commands}
     # Below 100 columns the filter panels fold away (f shows them); below 80 the case's
     # list of parts does too.
-    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (100, "-wide")]
+    # From 140 columns the library shows a preview of the highlighted case beside the list.
+    HORIZONTAL_BREAKPOINTS = [(0, "-narrow"), (80, "-medium"), (100, "-wide"), (140, "-roomy")]
 
     BINDINGS: ClassVar[list[BindingType]] = [
         # Shown by each screen (first, so a narrow footer keeps them); these serve dialogs.

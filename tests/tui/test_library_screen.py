@@ -303,3 +303,23 @@ async def test_country_facet_and_actor_box_filter_the_list_and_a_search(make_app
         await pilot.press("slash")
         await typed(pilot, "channel")
         assert {getattr(r, "case_id", "") for r in screen.results.rows} <= {r.id for r in shown}
+
+
+async def test_a_preview_of_the_highlighted_case_shows_when_there_is_room(
+    make_app: MakeApp,
+) -> None:
+    app = make_app()
+    async with app.run_test(size=(150, 30)) as pilot:
+        await settle(pilot)
+        screen = library(app)
+        second = screen.results.rows[1]
+        await pilot.press("j")
+        await pilot.pause(0.3)
+        text = " ".join(screen_text(app).split())
+        assert screen.query_one("#preview").display
+        assert "1 lesson · 1 challenge · 1 recommendation" in text  # counts, singular here
+        assert f"{second.years} · Track" in text and "enter opens it" in text
+    narrow = make_app()
+    async with narrow.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        assert not library(narrow).query_one("#preview").display

@@ -9,6 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
+from textual.timer import Timer
 from textual.widgets import Footer, Header, Input, ProgressBar, Select, Static
 from textual.worker import get_current_worker
 
@@ -26,16 +27,20 @@ from tui.widgets.rows import (
     literal,
     styled,
     suggestion_lines,
+    track_label,
 )
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from search_index import SearchResult
+    from tui.data import LibraryData
 
 from textual.screen import Screen
 
 Row = CaseRow | Hit | Suggestion
 """What the list shows: cases (no query), search hits, or a "did you mean" row."""
+PREVIEW_DELAY = 0.12
+"""Seconds the cursor rests on a row before its case is read for the preview."""
 PAGE = 50
 """Hits fetched per search as you type; more are fetched as the cursor nears the end."""
 
@@ -64,6 +69,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         self._had_query = False
         self._as_typed = ""
         self._sort = "period"
+        self._preview_timer: Timer | None = None
         """The order of the case list: period, title or track (``s`` changes it)."""
         """A query to search exactly as typed (its automatic correction was turned down)."""
         self.last_result: SearchResult | None = None
@@ -79,6 +85,7 @@ class LibraryScreen(AppAccess, Screen[None]):
                 yield Static(id="summary")
                 yield Static(id="columns")
                 yield VirtualList(self._format, empty="Opening the library...", id="results")
+            yield Static(id="preview")
         with Horizontal(id="status-bar"):
             yield Static("Opening the search index...", id="status")
             yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
@@ -343,6 +350,21 @@ class LibraryScreen(AppAccess, Screen[None]):
         self.refresh_results()
 
     @on(VirtualList.Highlighted, "#results")
+    def _preview_soon(self, event: VirtualList.Highlighted) -> None:
+        """Show the highlighted case beside the list (after a pause: j held down reads no
+        file per row)."""
+        if not self.has_class("-roomy") and not self.app.has_class("-roomy"):
+            return
+        row = event.row
+        case_id = row.id if isinstance(row, CaseRow) else getattr(row, "case_id", "")
+        if self._preview_timer is not None:
+            self._preview_timer.stop()
+        self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._preview(case_id))
+
+    def _preview(self, case_id: str) -> None:
+        self.query_one("#preview", Static).update(preview_text(self.data, case_id))
+
+    @on(VirtualList.Highlighted, "#results")
     def _near_end(self, event: VirtualList.Highlighted) -> None:
         result = self.last_result
         if (
@@ -447,3 +469,33 @@ class LibraryScreen(AppAccess, Screen[None]):
 
         if self.data.ready:
             self.app.push_screen(ProblemsScreen())
+
+
+def preview_text(data: LibraryData, case_id: str) -> Text:
+    """The highlighted case in brief: title, years and tracks, themes, what it teaches, and
+    its summary (citation markers left out)."""
+    from cases.citations import strip_markers
+    from cases.vocab import vocabulary
+
+    case = data.case(case_id) if case_id else None
+    if case is None:
+        return Text()
+    v = vocabulary()
+    out = literal(case.title, "bold")
+    out.append(f"\n{case.years} \u00b7 Track {track_label(case.track)}\n", style="dim")
+    out.append_text(literal(", ".join(v.label("themes", t) for t in case.themes), "italic"))
+    counts = [
+        f"{len(items)} {name}{'' if len(items) == 1 else 's'}"
+        for name, items in (
+            ("lesson", case.lessons),
+            ("challenge", case.challenges),
+            ("recommendation", case.recommendations),
+        )
+        if items
+    ]
+    if counts:
+        out.append("\n" + " \u00b7 ".join(counts), style="dim")
+    out.append("\n\n")
+    out.append_text(literal(" ".join(strip_markers(case.summary).split())))
+    out.append("\n\nenter opens it", style="dim italic")
+    return out
