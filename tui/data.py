@@ -82,6 +82,23 @@ class LibraryData:
             self._by_id = {r.id: r for r in rows}
             self.problems = list(index.problems)
 
+    def reload_changed(self) -> int:
+        """Re-index the library files changed, added or removed since the last look (call
+        from a worker thread); returns how many were. Changed cases are read again."""
+        if self.index is None:
+            return 0
+        with self._lock:
+            stats = self.index.update()
+            if not stats.touched:
+                return 0
+            rows = sorted(self.index.cases(), key=lambda r: (r.start, r.title.lower()))
+            self.rows = rows
+            self._by_id = {r.id: r for r in rows}
+            self.problems = list(self.index.problems)
+            self._cases.clear()
+            self._files = None
+        return stats.added + stats.changed + stats.removed
+
     def close(self) -> None:
         """Close the index (on exit)."""
         with self._lock:

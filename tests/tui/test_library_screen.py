@@ -323,3 +323,39 @@ async def test_a_preview_of_the_highlighted_case_shows_when_there_is_room(
     async with narrow.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert not library(narrow).query_one("#preview").display
+
+
+async def test_edited_case_files_reload_without_a_restart(
+    make_app: MakeApp,
+    tmp_path: Path,
+    monkeypatch,  # type: ignore[no-untyped-def]
+) -> None:
+    import tui.screens.library as library_module
+
+    monkeypatch.setattr(library_module, "WATCH_EVERY", 0.2)
+    folder = tmp_path / "mine"
+    folder.mkdir()
+    for path in FIXTURE_LIBRARY.glob("*.yaml"):
+        (folder / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")
+    app = make_app([LibraryDir(folder, "mine")], cache_root=tmp_path / "cache")
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        lantern = folder / "lantern-channel.yaml"
+        text = lantern.read_text(encoding="utf-8")
+        lantern.write_text(
+            text.replace("The Lantern Channel", "The Beacon Channel", 1), encoding="utf-8"
+        )
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if "The Beacon Channel" in screen_text(app):
+                break
+        assert "The Beacon Channel" in screen_text(app)
+        # A file broken while the explorer is open goes to the problems panel; the rest stays.
+        lantern.write_text("id: lantern-channel\ntitle: [unclosed\n", encoding="utf-8")
+        for _ in range(40):
+            await pilot.pause(0.1)
+            if "file(s) with problems" in screen_text(app) and "Beacon" not in screen_text(app):
+                break
+        text_now = screen_text(app)
+        assert "Harbour Talks" in text_now and "Beacon" not in text_now
+        assert any(p.path.endswith("lantern-channel.yaml") for p in app.data.problems)

@@ -22,7 +22,7 @@ def no_escape_codes(app: Track2App) -> None:
 
 async def test_library_row_and_search_hit_show_markup_literally(make_app: MakeApp) -> None:
     app = make_app()
-    async with app.run_test(size=(180, 30)) as pilot:
+    async with app.run_test(size=(230, 30)) as pilot:
         await settle(pilot)
         assert TITLE in screen_text(app)
         await pilot.press("slash", *"markup")

@@ -39,6 +39,8 @@ from textual.screen import Screen
 
 Row = CaseRow | Hit | Suggestion
 """What the list shows: cases (no query), search hits, or a "did you mean" row."""
+WATCH_EVERY = 2.0
+"""Seconds between looks at the library folders for edited case files."""
 PREVIEW_DELAY = 0.12
 """Seconds the cursor rests on a row before its case is read for the preview."""
 PAGE = 50
@@ -142,6 +144,22 @@ class LibraryScreen(AppAccess, Screen[None]):
             self.notify(store.index.notice, severity="warning", timeout=8)
         self._show_status()
         self.refresh_results()
+        # Edited case files reload without a restart: a look every few seconds costs one
+        # stat() per file when nothing changed.
+        self.set_interval(WATCH_EVERY, self._watch_library)
+
+    @work(thread=True, exclusive=True, group="watch")
+    def _watch_library(self) -> None:
+        changed = self.data.reload_changed()
+        if changed:
+            self.app.call_from_thread(self._library_changed, changed)
+
+    def _library_changed(self, changed: int) -> None:
+        self.query_one(FacetPanel).refill(self.data.rows)
+        self._show_status()
+        self.refresh_results()
+        broken = f"; {len(self.data.problems)} problem(s): press p" if self.data.problems else ""
+        self.notify(f"Library reloaded: {changed} file(s) changed{broken}")
 
     def _show_status(self) -> None:
         store = self.data

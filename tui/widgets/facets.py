@@ -59,6 +59,17 @@ def _vocab_label(facet: str, value: str) -> str:
     return vocabulary().label(kind, value)
 
 
+def facet_options(name: str, rows: Iterable[CaseRow]) -> list[tuple[Text, str]]:
+    """Every value of one facet among ``rows``, labelled with its count; countries by name."""
+    counts: Counter[str] = Counter()
+    for row in rows:
+        counts.update(row_values(row, name))
+    order = sorted(counts, reverse=name == "decade")
+    if name == "country":  # by name, not by ISO code
+        order = sorted(counts, key=lambda c: _vocab_label("country", c))
+    return [(Text(f"{_vocab_label(name, v)} ({counts[v]})"), v) for v in order]
+
+
 class FacetPanel(VerticalScroll, can_focus=False):
     """A column of compact selects; posts ``Changed`` with the active filters."""
 
@@ -83,13 +94,7 @@ class FacetPanel(VerticalScroll, can_focus=False):
             elif name == "kind":
                 options = [(Text(label), value) for label, value in KINDS]
             else:
-                counts: Counter[str] = Counter()
-                for row in rows:
-                    counts.update(row_values(row, name))
-                order = sorted(counts, reverse=name == "decade")
-                if name == "country":  # by name, not by ISO code
-                    order = sorted(counts, key=lambda c: _vocab_label("country", c))
-                options = [(Text(f"{_vocab_label(name, v)} ({counts[v]})"), v) for v in order]
+                options = facet_options(name, rows)
             widgets.append(Label(LABELS[name], classes="facet-label"))
             widgets.append(
                 Select(
@@ -103,6 +108,17 @@ class FacetPanel(VerticalScroll, can_focus=False):
         widgets.append(Label(LABELS["actor"], classes="facet-label"))
         widgets.append(Input(placeholder="a name", compact=True, id="facet-actor"))
         self.mount_all(widgets)
+
+    def refill(self, rows: Sequence[CaseRow]) -> None:
+        """Offer the values of ``rows`` again (the library changed), keeping the choices."""
+        for name in FACETS:
+            select = self.query_one(f"#facet-{name}", Select)
+            chosen = select.value
+            options = facet_options(name, rows)
+            with select.prevent(Select.Changed):
+                select.set_options(options)
+                if isinstance(chosen, str) and chosen in {v for _, v in options}:
+                    select.value = chosen
 
     @property
     def filters(self) -> dict[str, str]:
