@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import argparse
 import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
 from typing import TYPE_CHECKING
 
 from tui.cli.context import Context, UserError
@@ -13,6 +15,28 @@ if TYPE_CHECKING:
 
     SubParsers = argparse._SubParsersAction[argparse.ArgumentParser]
     """What ``register(sub)`` of every command module receives."""
+
+
+@contextmanager
+def progress_bar(label: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A ``progress(done, total)`` drawing a bar on stderr when it is a terminal (else None:
+    nothing is drawn into a pipe or a log)."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
+
+    from tui.cli.output import console
+
+    with Progress(
+        TextColumn(label),
+        BarColumn(),
+        MofNCompleteColumn(),
+        console=console(stderr=True),
+        transient=True,
+    ) as bar:
+        task = bar.add_task(label, total=None)
+        yield lambda done, total: bar.update(task, completed=done, total=total)
 
 
 def add_command(
@@ -46,26 +70,8 @@ def open_index(ctx: Context, rebuild: bool = False) -> SearchIndex:
         who = f"track2 process {pid}" if pid else "another process"
         error(f"waiting for {who}, which is updating the search index (up to 2 minutes)")
 
-    if not sys.stderr.isatty():
-        idx = SearchIndex.open(ctx.dirs, rebuild=rebuild, on_wait=waiting)
-    else:
-        from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-        from tui.cli.output import console
-
-        with Progress(
-            TextColumn("indexing"),
-            BarColumn(),
-            MofNCompleteColumn(),
-            console=console(stderr=True),
-            transient=True,
-        ) as bar:
-            task = bar.add_task("index", total=None)
-
-            def progress(done: int, total: int) -> None:
-                bar.update(task, completed=done, total=total)
-
-            idx = SearchIndex.open(ctx.dirs, progress=progress, rebuild=rebuild, on_wait=waiting)
+    with progress_bar("indexing") as progress:
+        idx = SearchIndex.open(ctx.dirs, progress=progress, rebuild=rebuild, on_wait=waiting)
     if idx.notice:
         error(idx.notice)
     return idx

@@ -105,22 +105,10 @@ def run(ctx: Context) -> int:
 def _progress_reader(path: Path) -> Any:
     """Read the CSV, with a progress bar when stderr is a terminal."""
     from cases.pax_import import read_csv
+    from tui.cli.common import progress_bar
 
-    if not sys.stderr.isatty():
-        return read_csv(path)
-    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn
-
-    from tui.cli.output import console
-
-    with Progress(
-        TextColumn("checking rows"),
-        BarColumn(),
-        MofNCompleteColumn(),
-        console=console(stderr=True),
-        transient=True,
-    ) as bar:
-        task = bar.add_task("rows", total=None)
-        return read_csv(path, lambda done, total: bar.update(task, completed=done, total=total))
+    with progress_bar("checking rows") as progress:
+        return read_csv(path, progress)
 
 
 def run_import(ctx: Context, path: Path) -> int:
