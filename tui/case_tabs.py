@@ -124,3 +124,33 @@ def marked(text: Text, needle: str, style: str = "reverse") -> Text:
     if needle:
         out.highlight_regex(re.compile(re.escape(needle), re.IGNORECASE), style=style)
     return out
+
+
+def preview_text(case: Case | None) -> Text:
+    """A case in brief (the library's preview): title, years and tracks, themes, what it
+    teaches, and its summary (citation markers left out)."""
+    from cases.citations import strip_markers
+    from cases.vocab import vocabulary
+    from tui.widgets.rows import track_label
+
+    if case is None:
+        return Text()
+    v = vocabulary()
+    out = literal(case.title, "bold")
+    out.append(f"\n{case.years} \u00b7 Track {track_label(case.track)}\n", style="dim")
+    out.append_text(literal(", ".join(v.label("themes", t) for t in case.themes), "italic"))
+    counts = [
+        f"{len(items)} {name}{'' if len(items) == 1 else 's'}"
+        for name, items in (
+            ("lesson", case.lessons),
+            ("challenge", case.challenges),
+            ("recommendation", case.recommendations),
+        )
+        if items
+    ]
+    if counts:
+        out.append("\n" + " \u00b7 ".join(counts), style="dim")
+    out.append("\n\n")
+    out.append_text(literal(" ".join(strip_markers(case.summary).split())))
+    out.append("\n\nenter opens it", style="dim italic")
+    return out

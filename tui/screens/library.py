@@ -27,13 +27,11 @@ from tui.widgets.rows import (
     literal,
     styled,
     suggestion_lines,
-    track_label,
 )
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
     from search_index import SearchResult
-    from tui.data import LibraryData
 
 from textual.screen import Screen
 
@@ -380,7 +378,9 @@ class LibraryScreen(AppAccess, Screen[None]):
         self._preview_timer = self.set_timer(PREVIEW_DELAY, lambda: self._preview(case_id))
 
     def _preview(self, case_id: str) -> None:
-        self.query_one("#preview", Static).update(preview_text(self.data, case_id))
+        from tui.case_tabs import preview_text
+
+        self.query_one("#preview", Static).update(preview_text(self.data.case(case_id)))
 
     @on(VirtualList.Highlighted, "#results")
     def _near_end(self, event: VirtualList.Highlighted) -> None:
@@ -487,33 +487,3 @@ class LibraryScreen(AppAccess, Screen[None]):
 
         if self.data.ready:
             self.app.push_screen(ProblemsScreen())
-
-
-def preview_text(data: LibraryData, case_id: str) -> Text:
-    """The highlighted case in brief: title, years and tracks, themes, what it teaches, and
-    its summary (citation markers left out)."""
-    from cases.citations import strip_markers
-    from cases.vocab import vocabulary
-
-    case = data.case(case_id) if case_id else None
-    if case is None:
-        return Text()
-    v = vocabulary()
-    out = literal(case.title, "bold")
-    out.append(f"\n{case.years} \u00b7 Track {track_label(case.track)}\n", style="dim")
-    out.append_text(literal(", ".join(v.label("themes", t) for t in case.themes), "italic"))
-    counts = [
-        f"{len(items)} {name}{'' if len(items) == 1 else 's'}"
-        for name, items in (
-            ("lesson", case.lessons),
-            ("challenge", case.challenges),
-            ("recommendation", case.recommendations),
-        )
-        if items
-    ]
-    if counts:
-        out.append("\n" + " \u00b7 ".join(counts), style="dim")
-    out.append("\n\n")
-    out.append_text(literal(" ".join(strip_markers(case.summary).split())))
-    out.append("\n\nenter opens it", style="dim italic")
-    return out
