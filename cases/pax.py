@@ -20,10 +20,7 @@ from importlib import resources
 from pathlib import Path
 from typing import Any
 
-import yaml
-
 from cases.paths import user_data_dir
-from cases.yamlsafe import SafeLoader
 
 STORE_FORMAT = 1
 """Bump when the stored JSON changes shape: an older store then asks for a new import."""
@@ -99,6 +96,10 @@ class Codebook:
 @cache
 def codebook() -> Codebook:
     """The codebook shipped with the package (read once)."""
+    import yaml  # here, not at the top: opening the index only needs store_path()
+
+    from cases.yamlsafe import SafeLoader
+
     text = resources.files("cases").joinpath("pax_codebook.yaml").read_text(encoding="utf-8")
     data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader is the C safe loader
 

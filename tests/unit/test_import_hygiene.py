@@ -123,3 +123,9 @@ def test_command_modules_are_listed_once_and_share_helpers_not_each_other() -> N
 def test_cli_helpers_do_not_import_the_cli_package_back() -> None:
     modules = loaded_modules("import tui.cli.common, tui.cli.output, tui.cli.context")
     assert "tui.cli.commands" not in modules
+
+
+def test_search_on_a_current_index_reads_no_yaml_parser_for_agreements() -> None:
+    """The agreements' store is only stat()ed on open: finding where it lives loads no YAML."""
+    modules = loaded_modules("from cases.pax import store_path\nstore_path()")
+    assert "yaml" not in modules and "pydantic" not in modules

@@ -6,10 +6,10 @@ import sys
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.common import add_command
+from tui.cli.context import Context
 
 if TYPE_CHECKING:
     from tui.cli.common import SubParsers
-from tui.cli.context import Context
 
 
 def register(sub: SubParsers) -> None:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from tui.cli.common import add_command
+from tui.cli.context import Context
 
 if TYPE_CHECKING:
     from tui.cli.common import SubParsers
-from tui.cli.context import Context
 
 
 def register(sub: SubParsers) -> None:

@@ -5,12 +5,12 @@ from __future__ import annotations
 import argparse
 from typing import TYPE_CHECKING, Any
 
+from cases.tracks import ordered, track_label
 from tui.cli.common import add_command
+from tui.cli.context import Context, UserError
 
 if TYPE_CHECKING:
     from tui.cli.common import SubParsers
-from cases.tracks import ordered, track_label
-from tui.cli.context import Context, UserError
 
 
 def register(sub: SubParsers) -> None:

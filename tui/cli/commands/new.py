@@ -7,10 +7,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from tui.cli.common import add_command
+from tui.cli.context import Context, UserError
 
 if TYPE_CHECKING:
     from tui.cli.common import SubParsers
-from tui.cli.context import Context, UserError
 
 
 def register(sub: SubParsers) -> None:
