@@ -16,7 +16,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import CURATED, run_cli
+from tests.conftest import CURATED, run_cli, seed_curated_index
 from tui.cli import main
 
 FIXTURES = Path(__file__).resolve().parents[1] / "fixtures" / "pax"
@@ -25,6 +25,7 @@ SUMMARY = FIXTURES / "pax-corpus-app-synthetic.csv"
 
 
 def cli(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    seed_curated_index()
     code = main(list(args))
     out, err = capsys.readouterr()
     return code, out, err

@@ -1,4 +1,4 @@
-"""`track2 brief` and `track2 briefings` end to end, in a subprocess (piped, so no colour)."""
+"""`track2 brief` and `track2 briefings` end to end, through `run_cli` (piped, so no colour)."""
 
 from __future__ import annotations
 

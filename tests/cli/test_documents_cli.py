@@ -94,7 +94,7 @@ def test_show_json_numbers_the_sources() -> None:
 
 
 def test_the_explorer_refuses_to_start_without_a_terminal() -> None:
-    result = run_cli()  # stdin and stdout are pipes here
+    result = run_cli(process=True)  # stdin and stdout are real pipes here
     assert result.returncode == 2
     assert "needs a terminal" in result.stderr and result.stdout == ""
 

@@ -8,10 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import seed_curated_index
 from tui.cli import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *args: str) -> str:
+    seed_curated_index()
     assert main(["lessons", *args]) == 0
     return capsys.readouterr().out
 
@@ -40,7 +42,7 @@ def test_csv_has_one_row_per_item_with_the_whole_text(capsys: pytest.CaptureFixt
 def test_csv_cells_are_never_formulas(
     capsys: pytest.CaptureFixture[str],
     user_library: Path,
-    copy_case,  # type: ignore[no-untyped-def]
+    copy_case,
 ) -> None:
     path = copy_case("ping-pong-diplomacy", "formula-case")
     text = path.read_text(encoding="utf-8").replace("id: ping-pong-diplomacy", "id: formula-case")

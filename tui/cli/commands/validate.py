@@ -61,6 +61,7 @@ def run(ctx: Context) -> int:
         checked = case_files_read + 1 + briefing_files
     problems = list(dict.fromkeys(problems))  # a file named and in a library folder: once
     lines = [str(p) for p in problems] + [f"{m}: no such file or folder" for m in missing]
+    errors = len(missing) + sum(p.is_error for p in problems)
     if ctx.args.json:
         from tui.cli.output import print_json
 
@@ -72,7 +73,6 @@ def run(ctx: Context) -> int:
 
         for line in lines:
             sys.stderr.write(clean(line) + "\n")
-        errors = len(missing) + sum(p.is_error for p in problems)
         if not errors:
             warned = f", {len(lines)} warning(s)" if lines else ", no problems"
             sys.stdout.write(f"{checked} file(s) checked{warned}\n")
