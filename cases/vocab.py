@@ -6,10 +6,6 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 
-import yaml
-
-from cases.yamlsafe import SafeLoader
-
 
 @dataclass(frozen=True)
 class Vocabulary:
@@ -45,6 +41,10 @@ class Vocabulary:
 @cache
 def vocabulary() -> Vocabulary:
     """The vocabularies shipped with the package (read once)."""
+    import yaml  # here: a search that names no vocabulary never reads YAML
+
+    from cases.yamlsafe import SafeLoader
+
     text = resources.files("cases").joinpath("vocab.yaml").read_text(encoding="utf-8")
     data = yaml.load(text, Loader=SafeLoader)  # noqa: S506 - SafeLoader is the C safe loader
     tables = {k: {str(a): str(b) for a, b in v.items()} for k, v in data.items()}

@@ -149,7 +149,7 @@ class SearchIndex:
     def _session_now(self) -> Session:
         # Kept between calls: opening a searcher per keystroke is what makes type-ahead slow.
         if self._session is None:
-            self._session = Session(self._store.searcher())
+            self._session = Session(self._store.searcher(), self._store.folder)
         return self._session
 
     def _drop_session(self) -> None:

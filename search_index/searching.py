@@ -3,20 +3,23 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whoosh import query as Q
 
 from search_index.analysis import fold, terms
 from search_index.compile import Compiled, compile_query
 from search_index.docsets import DocSets, first_bits
-from search_index.facets import FacetTable
+from search_index.facets import FacetTable, facet_table
 from search_index.fastrank import FastRanker
 from search_index.model import ITEM_KINDS, KINDS, CaseRow, Hit, SearchResult, Span
 from search_index.query import ParsedQuery
 from search_index.schema import STEMMED_FIELDS
 from search_index.snippets import Marks, make_snippet
 from search_index.spelling import edit_distance, suggest
+
+if TYPE_CHECKING:
+    from pathlib import Path
 
 KIND_ORDER = {k: n for n, k in enumerate(KINDS)}
 SURFACE_DOCS = 8
@@ -26,8 +29,10 @@ SURFACE_DOCS = 8
 class Session:
     """One searcher and what is worth keeping with it: text column, bitsets, facet table."""
 
-    def __init__(self, searcher: Any) -> None:
+    def __init__(self, searcher: Any, folder: Path | None = None) -> None:
         self.searcher = searcher
+        self.folder = folder
+        """The index's folder, where the facet table is saved (None: in memory)."""
         self.reader = searcher.reader()
         self.docsets = DocSets(searcher)
         self.ranker = FastRanker(searcher)
@@ -36,9 +41,9 @@ class Session:
 
     @property
     def facets(self) -> FacetTable:
-        """The facet bitsets (built on first use from the facet fields' postings)."""
+        """The facet bitsets (read or built on first use; see :func:`facet_table`)."""
         if self._facets is None:
-            self._facets = FacetTable(self.reader, self.docsets)
+            self._facets = facet_table(self.reader, self.docsets, self.folder)
         return self._facets
 
     def text(self, docnum: int) -> str:

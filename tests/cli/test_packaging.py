@@ -9,8 +9,6 @@ import tomllib
 import zipfile
 from pathlib import Path
 
-import pytest
-
 from tests.conftest import REPO
 
 
@@ -44,40 +42,22 @@ def test_wheel_ships_the_curated_library(tmp_path: Path) -> None:
     assert "track2 = tui.cli:main" in zipfile.ZipFile(wheel).read(entry).decode()
 
 
-def pyproject_version() -> str:
-    version = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))["project"][
-        "version"
-    ]
-    assert isinstance(version, str)
-    return version
+def test_pyproject_reads_the_version_from_its_one_definition() -> None:
+    project = tomllib.loads((REPO / "pyproject.toml").read_text(encoding="utf-8"))
+    assert "version" not in project["project"] and "version" in project["project"]["dynamic"]
+    assert project["tool"]["hatch"]["version"]["path"] == "cases/version.py"
 
 
-def test_version_is_the_pyproject_version() -> None:
-    """``track2 --version`` (the installed script) says the one version: pyproject's."""
+def test_version_is_the_one_version_everywhere() -> None:
+    """The installed metadata and ``track2 --version`` (the installed script) say what
+    cases/version.py says."""
+    from importlib import metadata
+
+    from cases.version import __version__, track2_version
+
+    assert track2_version() == __version__ == metadata.version("track2")
     script = Path(sys.executable).with_name("track2")
     out = subprocess.run(
         [str(script), "--version"], capture_output=True, text=True, check=True, timeout=60
     )
-    assert out.stdout.strip() == f"track2 {pyproject_version()}"
-
-
-def test_a_checkout_that_is_not_installed_reads_pyproject(
-    monkeypatch: pytest.MonkeyPatch, tmp_path: Path
-) -> None:
-    from importlib import metadata
-
-    from cases import version
-
-    def not_installed(name: str) -> str:
-        raise metadata.PackageNotFoundError(name)
-
-    monkeypatch.setattr(metadata, "version", not_installed)
-    version.track2_version.cache_clear()
-    try:
-        assert version.track2_version() == pyproject_version()
-    finally:
-        version.track2_version.cache_clear()
-    other = tmp_path / "pyproject.toml"
-    other.write_text('[project]\nname = "other"\nversion = "9"\n', encoding="utf-8")
-    assert version._checkout_version(other) == version.UNKNOWN
-    assert version._checkout_version(tmp_path / "missing.toml") == version.UNKNOWN
+    assert out.stdout.strip() == f"track2 {__version__}"

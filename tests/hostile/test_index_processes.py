@@ -41,7 +41,7 @@ def test_a_killed_build_leaves_no_process_and_no_lock(
     tmp_path: Path, isolated_user_folders: Path, sig: signal.Signals
 ) -> None:
     lib = tmp_path / "big"
-    synthetic_library(lib, 400)
+    synthetic_library(lib, 150)  # the curated 56 and these: a build of about 4 s
     dirs = default_library_dirs([lib], env=False)
     home = index_home(dirs, Path(os.environ["TRACK2_CACHE_DIR"]))
     proc = subprocess.Popen(
@@ -96,7 +96,9 @@ def _dead_pid() -> int:
     return int(done.stdout)
 
 
-def test_a_lock_whose_owner_is_dead_is_recovered(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_lock_whose_owner_is_dead_is_recovered(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(store_module, "LOCK_WAIT", 20.0)
     lib = tmp_path / "lib"
     synthetic_library(lib, 3)
@@ -116,7 +118,9 @@ def test_a_lock_whose_owner_is_dead_is_recovered(tmp_path: Path, monkeypatch) ->
     assert waited < 15  # recovered, not timed out (the wait limit is 20 s)
 
 
-def test_waiting_for_a_live_builder_says_who(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_waiting_for_a_live_builder_says_who(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     monkeypatch.setattr(store_module, "LOCK_WAIT", 0.5)
     lib = tmp_path / "lib"
     synthetic_library(lib, 3)

@@ -53,7 +53,8 @@ def test_cli_commands_other_than_browse_do_not_import_textual() -> None:
 
 def test_list_and_search_on_a_current_index_read_no_yaml() -> None:
     """list and search answer from the index's stored fields: once the index is current they
-    load neither the case model (pydantic) nor Rich (for --json)."""
+    load neither the case model (pydantic) nor Rich (for --json); a search that names no
+    vocabulary reads no YAML, and the version costs no package metadata."""
     warm = "from tui.cli import main\nmain(['list', '--json'])"
     loaded_modules(warm)  # builds the index in this test's cache folder
     for command in ("['list', '--json']", "['search', 'trust', '--json']"):
@@ -61,6 +62,8 @@ def test_list_and_search_on_a_current_index_read_no_yaml() -> None:
         assert "pydantic" not in modules, command
         assert "rich" not in modules, command
         assert "textual" not in modules, command
+    search = loaded_modules("from tui.cli import main\nmain(['search', 'trust', '--json'])")
+    assert "yaml" not in search and "importlib.metadata" not in search
 
 
 def test_first_frame_path_does_not_pay_for_pydantic() -> None:
