@@ -15,6 +15,7 @@ from textual.binding import Binding, BindingType
 from textual.notifications import SeverityLevel
 
 from tui.data import IndexOpener, LibraryData, open_search_index
+from tui.keyorder import KeyOrder
 from tui.screens.library import LibraryScreen
 from tui.state import SavedState
 
@@ -35,7 +36,7 @@ LIGHT_THEME = "textual-light"
 DARK_THEME = "textual-dark"
 
 
-class Track2App(App[int]):
+class Track2App(KeyOrder, App[int]):
     """The explorer. ``data`` holds the index and cases; ``saved`` what persists."""
 
     CSS_PATH = "app.tcss"

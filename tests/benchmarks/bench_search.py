@@ -21,6 +21,7 @@ import sys
 import tempfile
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -126,11 +127,11 @@ def bench_whoosh(lib: Path, cache: Path, repeat: int) -> tuple[dict[str, Any], S
 
     by_category: dict[str, list[float]] = {}
     for category, query, _, _ in MIX:
-        samples = _timed(lambda q=query: idx.search(q), repeat)
+        samples = _timed(partial(idx.search, query), repeat)
         by_category.setdefault(category, []).extend(samples)
     typeahead: list[float] = []
     for query in _typeahead_queries():
-        typeahead += _timed(lambda q=query: idx.search(q, typeahead=True), repeat)
+        typeahead += _timed(partial(idx.search, query, typeahead=True), repeat)
     by_category["typeahead"] = typeahead
     out["queries"] = {k: _percentiles(v) for k, v in by_category.items()}
     every = [s for k, v in by_category.items() if k != "typeahead" for s in v]
@@ -240,12 +241,10 @@ def bench_fts5(lib: Path, folder: Path, repeat: int) -> dict[str, Any]:
     for category, _, match, where in MIX:
         if category == "fuzzy":
             continue
-        by_category.setdefault(category, []).extend(
-            _timed(lambda m=match, w=where: run(m, w), repeat)
-        )
+        by_category.setdefault(category, []).extend(_timed(partial(run, match, where), repeat))
     typeahead: list[float] = []
     for query in _typeahead_queries():
-        typeahead += _timed(lambda q=query: run(f"{q}*", ""), repeat)
+        typeahead += _timed(partial(run, f"{query}*", ""), repeat)
     by_category["typeahead"] = typeahead
     out["queries"] = {k: _percentiles(v) for k, v in by_category.items()}
     db.close()

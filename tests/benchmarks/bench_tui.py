@@ -132,12 +132,11 @@ def make_library(folder: Path, count: int) -> None:
         new_id = f"{src.stem}-copy-{n}"
         text = re.sub(r"(?m)^id: .*$", f"id: {new_id}", text, count=1)
         suffix = f" (copy {n})"
-        text = re.sub(
-            r'(?m)^title: "?(.*?)"?$',
-            lambda m, suffix=suffix: f'title: "{m.group(1)}{suffix}"',
-            text,
-            count=1,
-        )
+
+        def retitle(m: re.Match[str], suffix: str = suffix) -> str:
+            return f'title: "{m.group(1)}{suffix}"'
+
+        text = re.sub(r'(?m)^title: "?(.*?)"?$', retitle, text, count=1)
         (folder / f"{new_id}.yaml").write_text(text, encoding="utf-8")
 
 
@@ -153,16 +152,16 @@ async def keystrokes(count: int) -> list[float]:
     make_library(lib, count)
     os.environ["TRACK2_DATA_DIR"] = str(work / "data")
     dirs = [LibraryDir(lib, "bench")]
-    from search_index import SearchIndex
+    from search_index import SearchIndex, SearchResult
 
     SearchIndex.open(dirs, cache_root=work / "cache").close()  # build once, not timed
     app = create_app(dirs, cache_root=work / "cache")
     shown: list[float] = []
     original = LibraryScreen._show_result
 
-    def timed(self: LibraryScreen, generation: int, result: object, cursor: int = 0) -> None:
-        original(self, generation, result, cursor)  # type: ignore[arg-type]
-        if self._latest.is_newest(generation):
+    def timed(self: LibraryScreen, ticket: int, result: SearchResult, cursor: int = 0) -> None:
+        original(self, ticket, result, cursor)
+        if self._latest.is_newest(ticket):
             self.call_after_refresh(lambda: shown.append(time.perf_counter()))
 
     LibraryScreen._show_result = timed  # type: ignore[method-assign]

@@ -32,6 +32,7 @@ def test_every_command_has_help_text() -> None:
 
     parser = build_parser()
     sub = next(a for a in parser._actions if a.dest == "command")
+    assert sub.choices is not None
     names = list(sub.choices)
     assert len(names) >= 8
     for name in names:

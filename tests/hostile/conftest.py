@@ -22,12 +22,12 @@ from tests.tui.conftest import (  # noqa: F401
 
 
 @pytest.fixture
-def write_case(tmp_path: Path):  # type: ignore[no-untyped-def]
+def write_case(tmp_path: Path):
     """Write a case file from the valid template, edited by ``edit``, into a user library."""
     folder = tmp_path / "library"
     folder.mkdir(exist_ok=True)
 
-    def write(case_id: str, edit=lambda t: t) -> Path:  # type: ignore[no-untyped-def]
+    def write(case_id: str, edit=lambda t: t) -> Path:
         path = folder / f"{case_id}.yaml"
         path.write_text(edit(template_text(case_id)), encoding="utf-8")
         return path

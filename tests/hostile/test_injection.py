@@ -37,7 +37,7 @@ COMMANDS = [
 
 @pytest.mark.parametrize("color", ["piped", "forced"])
 @pytest.mark.parametrize("command", COMMANDS, ids=[" ".join(c) for c in COMMANDS])
-def test_case_text_never_reaches_the_terminal_as_control(write_case, command, color) -> None:  # type: ignore[no-untyped-def]
+def test_case_text_never_reaches_the_terminal_as_control(write_case, command, color) -> None:
     write_case("hostile-case", _hostile)
     env = {"FORCE_COLOR": "1", "COLUMNS": "200"} if color == "forced" else {"COLUMNS": "200"}
     result = run_cli("--library", str(write_case.folder), *command, env=env)
@@ -54,7 +54,7 @@ def test_case_text_never_reaches_the_terminal_as_control(write_case, command, co
         assert SHOWN in out
 
 
-def test_json_output_escapes_controls(write_case) -> None:  # type: ignore[no-untyped-def]
+def test_json_output_escapes_controls(write_case) -> None:
     write_case(
         "hostile-case", lambda t: _hostile(t.replace('"Hostile case"', '"Hostile\\u009b2J case"'))
     )
@@ -68,7 +68,7 @@ def test_json_output_escapes_controls(write_case) -> None:  # type: ignore[no-un
     assert "\u202e" in data["title"] and "\u009b" in data["title"]  # intact, written escaped
 
 
-def test_validate_messages_do_not_echo_escapes(write_case) -> None:  # type: ignore[no-untyped-def]
+def test_validate_messages_do_not_echo_escapes(write_case) -> None:
     write_case(
         "evil-field",
         lambda t: t.replace(
@@ -81,7 +81,7 @@ def test_validate_messages_do_not_echo_escapes(write_case) -> None:  # type: ign
     assert ESC not in result.stderr and "\x07" not in result.stderr
 
 
-def test_markdown_keeps_numbers_and_entities_literal(write_case) -> None:  # type: ignore[no-untyped-def]
+def test_markdown_keeps_numbers_and_entities_literal(write_case) -> None:
     write_case(
         "md-case",
         lambda t: t.replace("Filled in replace", "1. Not a list &lt; &amp; Replace"),

@@ -44,7 +44,7 @@ def test_two_files_with_one_id_in_a_tree(write_case) -> None:
     )
 
 
-def test_an_unreadable_subfolder_is_named(write_case, monkeypatch) -> None:
+def test_an_unreadable_subfolder_is_named(write_case, monkeypatch: pytest.MonkeyPatch) -> None:
     write_case("visible-case")
     locked = write_case.folder / "locked"
     locked.mkdir()

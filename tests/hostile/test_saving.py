@@ -19,7 +19,7 @@ from tests.tui.helpers import record_notifications, settle
 from tui.state import STATE_FILE, TEMP_PREFIX, SavedState
 
 
-def _lib():  # type: ignore[no-untyped-def]
+def _lib():
     return load_library([LibraryDir(FIXTURE_LIBRARY, "fixtures")])
 
 
@@ -73,7 +73,7 @@ def test_cli_output_file_needs_force(tmp_path: Path) -> None:
 
 async def test_explorer_asks_before_replacing_a_saved_briefing(
     make_app, isolated_user_folders
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     lib = _lib()
     other = compose_from_cases(lib, ["lantern-channel"], title="Harbour talks")
     path = save_briefing(other)
@@ -112,7 +112,9 @@ def test_two_explorers_keep_each_others_changes(tmp_path: Path) -> None:
     assert fresh.briefing.refs == ["x/y"] and fresh.theme == "textual-light"
 
 
-def test_a_failed_save_is_told_once_with_what_and_where(tmp_path: Path, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+def test_a_failed_save_is_told_once_with_what_and_where(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     told: list[str] = []
     store = SavedState(tmp_path, on_failure=told.append)
 
@@ -128,7 +130,7 @@ def test_a_failed_save_is_told_once_with_what_and_where(tmp_path: Path, monkeypa
     assert not [p for p in tmp_path.iterdir() if p.name.startswith(TEMP_PREFIX)]
 
 
-async def test_the_explorer_shows_a_failed_save(make_app, monkeypatch) -> None:  # type: ignore[no-untyped-def]
+async def test_the_explorer_shows_a_failed_save(make_app, monkeypatch: pytest.MonkeyPatch) -> None:
     app = make_app()
     seen = record_notifications(app)
     async with app.run_test(size=(100, 30)) as pilot:
@@ -162,7 +164,7 @@ def test_a_damaged_state_file_is_set_aside(tmp_path: Path, content: bytes, kept:
         assert (tmp_path / "tui-state.json.bad").read_bytes() == content
 
 
-async def test_explorer_starts_on_a_damaged_state_file(make_app, isolated_user_folders) -> None:  # type: ignore[no-untyped-def]
+async def test_explorer_starts_on_a_damaged_state_file(make_app, isolated_user_folders) -> None:
     data = isolated_user_folders / "data"
     data.mkdir(parents=True, exist_ok=True)
     (data / STATE_FILE).write_bytes(b"\xff\xfe\x00garbage")

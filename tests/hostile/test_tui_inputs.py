@@ -14,7 +14,7 @@ from tui.screens.problems import ProblemsScreen
 BAD_DATE = ('start: "2000"', "start: 2023-02-30")
 
 
-async def test_library_opens_and_names_the_bad_file(make_app, write_case, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_library_opens_and_names_the_bad_file(make_app, write_case, tmp_path: Path) -> None:
     write_case("bad-date-case", lambda t: t.replace(*BAD_DATE))
     write_case("good-user-case")
     dirs = [LibraryDir(FIXTURE_LIBRARY, "fixtures"), LibraryDir(write_case.folder, "mine")]
@@ -31,7 +31,7 @@ async def test_library_opens_and_names_the_bad_file(make_app, write_case, tmp_pa
         assert "bad-date-case.yaml" in text and "not a real day" in text
 
 
-async def test_a_case_broken_while_open_shows_why(make_app, write_case, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+async def test_a_case_broken_while_open_shows_why(make_app, write_case, tmp_path: Path) -> None:
     path = write_case("soon-broken")
     dirs = [LibraryDir(write_case.folder, "mine")]
     app = make_app(dirs, cache_root=tmp_path / "cache")

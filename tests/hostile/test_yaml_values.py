@@ -37,7 +37,7 @@ BAD_VALUES = [
 
 
 @pytest.mark.parametrize(("what", "edit", "field"), BAD_VALUES, ids=[b[0] for b in BAD_VALUES])
-def test_bad_value_is_one_problem_and_the_rest_loads(write_case, what, edit, field) -> None:  # type: ignore[no-untyped-def]
+def test_bad_value_is_one_problem_and_the_rest_loads(write_case, what, edit, field) -> None:
     write_case("fine-case")
     bad = write_case("bad-case", edit)
     lib = load_library([LibraryDir(write_case.folder, "mine")])
@@ -48,7 +48,7 @@ def test_bad_value_is_one_problem_and_the_rest_loads(write_case, what, edit, fie
     assert bad.exists()
 
 
-def test_a_title_that_looks_like_a_date_is_a_title(write_case) -> None:  # type: ignore[no-untyped-def]
+def test_a_title_that_looks_like_a_date_is_a_title(write_case) -> None:
     write_case("dated-title", lambda t: t.replace('title: "Dated title"', "title: 2023-02-30"))
     lib = load_library([LibraryDir(write_case.folder, "mine")])
     assert lib.cases["dated-title"].title == "2023-02-30"
@@ -67,7 +67,7 @@ COMMANDS = [
 
 
 @pytest.mark.parametrize("command", COMMANDS, ids=[c[0] for c in COMMANDS])
-def test_every_command_survives_an_unquoted_bad_date(write_case, command: list[str]) -> None:  # type: ignore[no-untyped-def]
+def test_every_command_survives_an_unquoted_bad_date(write_case, command: list[str]) -> None:
     write_case("fine-case")
     write_case("bad-case", BAD_VALUES[0][1])
     result = run_cli("--library", str(write_case.folder), *command)

@@ -10,7 +10,9 @@ from rich.cells import cell_len
 from textual.app import App
 from textual.pilot import Pilot
 
+from search_index import CaseRow, Hit
 from tui.app import Track2App
+from tui.screens.library import LibraryScreen
 
 
 async def settle(pilot: Pilot[int], rounds: int = 3) -> None:
@@ -27,6 +29,28 @@ async def typed(pilot: Pilot[int], text: str) -> None:
     """Type ``text`` key by key, then settle."""
     await pilot.press(*list(text))
     await settle(pilot)
+
+
+def burst(pilot: Pilot[Any], *keys: str) -> None:
+    """Send keys as a terminal does when they come faster than the app reads them: every
+    key queued at once, none waiting for the one before to be handled (``Pilot.press``
+    waits after each key, so it never shows a key that reaches the wrong widget).
+
+    Each of ``keys`` is a string of characters (``"/oslo"``) or a key name (``"escape"``).
+    """
+    from textual import events
+    from textual.keys import _character_to_key
+
+    app = pilot.app
+    for text in keys:
+        named = len(text) > 1 and text in ("escape", "enter", "tab", "backspace")
+        pairs = [(text, "\x1b" if text == "escape" else None)] if named else []
+        for char in [] if named else text:
+            pairs.append((char if char.isalnum() else _character_to_key(char), char))
+        for key, character in pairs:
+            event = events.Key(key, character)
+            event.set_sender(app)
+            app.post_message(event)
 
 
 _SVG_TEXT = re.compile(
@@ -52,6 +76,24 @@ def screen_text(app: App[Any]) -> str:
             line += " " * (column - cell_len(line)) + text
         lines.append(line.rstrip())
     return "\n".join(lines)
+
+
+def case_rows(screen: LibraryScreen) -> list[CaseRow]:
+    """The rows of the library list, which must all be cases (the list with no search)."""
+    rows = []
+    for row in screen.results.rows:
+        assert isinstance(row, CaseRow), row
+        rows.append(row)
+    return rows
+
+
+def hit_rows(screen: LibraryScreen) -> list[Hit]:
+    """The rows of the library list, which must all be search hits."""
+    rows = []
+    for row in screen.results.rows:
+        assert isinstance(row, Hit), row
+        rows.append(row)
+    return rows
 
 
 def record_notifications(app: Track2App) -> list[str]:

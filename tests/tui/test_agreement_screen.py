@@ -7,12 +7,13 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 
 from cases.library import LibraryDir
 from cases.pax import write_store
 from cases.pax_import import read_csv
 from tests.tui.conftest import FIXTURE_LIBRARY
-from tests.tui.helpers import screen_text, settle, typed
+from tests.tui.helpers import hit_rows, screen_text, settle, typed
 from tui.app import Track2App
 from tui.screens.agreement import AgreementScreen
 from tui.screens.case import CaseScreen
@@ -58,9 +59,11 @@ def import_fixture() -> None:
     write_store(result.agreements, result.source(FULL))
 
 
-async def open_agreements_part(pilot) -> CaseScreen:  # type: ignore[no-untyped-def]
+async def open_agreements_part(pilot: Pilot[int]) -> CaseScreen:
     await settle(pilot)
-    pilot.app.open_case("harbour-talks")
+    app = pilot.app
+    assert isinstance(app, Track2App)
+    app.open_case("harbour-talks")
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, CaseScreen)
@@ -136,11 +139,11 @@ async def test_kind_filter_and_search_as_you_type_cover_agreements(
         assert isinstance(screen, LibraryScreen)
         screen.query_one("#facet-kind").value = "agreement"  # type: ignore[attr-defined]
         await settle(pilot)
-        assert {r.kind for r in screen.results.rows} == {"agreement"}
+        assert {r.kind for r in hit_rows(screen)} == {"agreement"}
         assert len(screen.results.rows) == 5
         await pilot.press("slash")
         await typed(pilot, "graustark")
-        assert {r.ref for r in screen.results.rows} == {"agreement:90004", "agreement:90005"}
+        assert {r.ref for r in hit_rows(screen)} == {"agreement:90004", "agreement:90005"}
         assert "Agrmt." in screen_text(app)
         await pilot.press("enter")
         await settle(pilot)

@@ -18,10 +18,12 @@ from tui.screens.dialogs import ExportDialog, PromptDialog
 MakeApp = Callable[..., Track2App]
 
 
-async def open_briefing(pilot, *refs: str) -> BriefingScreen:  # type: ignore[no-untyped-def]
+async def open_briefing(pilot: Pilot[int], *refs: str) -> BriefingScreen:
     await settle(pilot)
+    app = pilot.app
+    assert isinstance(app, Track2App)
     for ref in refs:
-        pilot.app.saved.add_to_briefing(ref)
+        app.saved.add_to_briefing(ref)
     await pilot.press("w")
     await settle(pilot)
     screen = pilot.app.screen
@@ -83,7 +85,7 @@ async def test_reorder_remove_rename_and_open(make_app: MakeApp) -> None:
         assert isinstance(app.screen, CaseScreen) and app.screen.case_id == "lantern-channel"
 
 
-async def open_export(pilot: Pilot[None]) -> Screen[None]:
+async def open_export(pilot: Pilot[int]) -> Screen[object]:
     """Press e on the briefing screen and return the export dialog it opens."""
     await pilot.press("e")
     await settle(pilot)

@@ -4,6 +4,10 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from pathlib import Path
+
+import pytest
+from textual.pilot import Pilot
 
 from tests.tui.helpers import screen_text, settle
 from tui.app import Track2App
@@ -16,9 +20,11 @@ from tui.widgets.find_bar import FindBar
 MakeApp = Callable[..., Track2App]
 
 
-async def open_case(pilot, case_id: str, item_id: str | None = None) -> CaseScreen:  # type: ignore[no-untyped-def]
+async def open_case(pilot: Pilot[int], case_id: str, item_id: str | None = None) -> CaseScreen:
     await settle(pilot)
-    pilot.app.open_case(case_id, item_id)
+    app = pilot.app
+    assert isinstance(app, Track2App)
+    app.open_case(case_id, item_id)
     await settle(pilot)
     screen = pilot.app.screen
     assert isinstance(screen, CaseScreen)
@@ -193,8 +199,8 @@ async def test_related_part_offers_cases_that_read_alike(make_app: MakeApp) -> N
 
 async def test_o_opens_a_sources_link_and_y_copies_its_citation(
     make_app: MakeApp,
-    monkeypatch,
-    tmp_path,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
+    tmp_path: Path,
 ) -> None:
     import webbrowser
 
@@ -207,7 +213,12 @@ async def test_o_opens_a_sources_link_and_y_copies_its_citation(
     )
     (tmp_path / "lantern-channel.yaml").write_text(text, encoding="utf-8")
     opened: list[str] = []
-    monkeypatch.setattr(webbrowser, "open", lambda url, *a, **k: opened.append(url) or True)
+
+    def fake_open(url: str, *args: object, **kwargs: object) -> bool:
+        opened.append(url)
+        return True
+
+    monkeypatch.setattr(webbrowser, "open", fake_open)
     app = make_app([LibraryDir(tmp_path, "mine")], cache_root=tmp_path / "cache")
     async with app.run_test(size=(100, 30)) as pilot:
         await open_case(pilot, "lantern-channel")

@@ -223,7 +223,7 @@ async def test_palette_runs_a_search_and_switches_theme(make_app: MakeApp) -> No
         await pilot.pause()
         assert app.theme == LIGHT_THEME
         assert app.saved.state.theme == LIGHT_THEME
-        names = [h.text async for h in provider.discover()]  # type: ignore[attr-defined]
+        names = [h.text async for h in provider.discover()]
         assert "Lessons explorer" in names
 
 

@@ -3,6 +3,9 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from pathlib import Path
+
+from textual.pilot import Pilot
 
 from tests.tui.helpers import screen_text, settle
 from tui.app import Track2App
@@ -13,7 +16,7 @@ from tui.widgets.rows import GroupHeader
 MakeApp = Callable[..., Track2App]
 
 
-async def open_lessons(pilot) -> LessonsScreen:  # type: ignore[no-untyped-def]
+async def open_lessons(pilot: Pilot[int]) -> LessonsScreen:
     await settle(pilot)
     await pilot.press("l")
     await settle(pilot)
@@ -102,7 +105,9 @@ async def test_b_adds_the_highlighted_item(make_app: MakeApp) -> None:
         assert app.saved.state.briefing.refs == [items(screen)[0]]
 
 
-async def test_e_exports_the_items_on_show_to_csv_and_markdown(make_app: MakeApp, tmp_path) -> None:  # type: ignore[no-untyped-def]
+async def test_e_exports_the_items_on_show_to_csv_and_markdown(
+    make_app: MakeApp, tmp_path: Path
+) -> None:
     import csv
 
     app = make_app()

@@ -5,10 +5,14 @@ from __future__ import annotations
 import threading
 from collections.abc import Callable
 from pathlib import Path
+from typing import Any
+
+import pytest
 
 from cases.library import LibraryDir
+from search_index import CaseRow, SearchResult
 from tests.tui.conftest import BROKEN_LIBRARY, FIXTURE_LIBRARY
-from tests.tui.helpers import screen_text, settle, typed
+from tests.tui.helpers import burst, case_rows, hit_rows, screen_text, settle, typed
 from tui.app import Track2App
 from tui.data import open_search_index
 from tui.screens.case import CaseScreen
@@ -41,7 +45,7 @@ async def test_first_frame_is_drawn_before_the_index_opens(make_app: MakeApp) ->
     release = threading.Event()
     calls: list[tuple[int, int]] = []
 
-    def slow_opener(dirs, cache_root, progress):  # type: ignore[no-untyped-def]
+    def slow_opener(dirs, cache_root, progress):
         if progress:
             progress(1, 4)
             calls.append((1, 4))
@@ -75,7 +79,7 @@ async def test_typing_searches_and_shows_highlighted_hits(make_app: MakeApp) -> 
         await typed(pilot, "funding")
         screen = library(app)
         assert screen.last_result is not None and screen.last_result.total >= 1
-        kinds = {row.kind for row in screen.results.rows}
+        kinds = {row.kind for row in hit_rows(screen)}
         assert kinds & {"lesson", "recommendation"}
         text = screen_text(app)
         assert "results for funding" in text
@@ -92,8 +96,8 @@ async def test_stale_results_are_dropped(make_app: MakeApp) -> None:
         await settle(pilot)
         search = app.data.search
 
-        def slow_for_funding(query: str, *args: object, **kwargs: object) -> object:
-            found = search(query, *args, **kwargs)  # type: ignore[arg-type]
+        def slow_for_funding(query: str, *args: Any, **kwargs: Any) -> SearchResult | None:
+            found = search(query, *args, **kwargs)
             if query.strip() == "funding":
                 time.sleep(0.4)  # answered, but late: after "lantern" was typed and shown
             return found
@@ -107,6 +111,41 @@ async def test_stale_results_are_dropped(make_app: MakeApp) -> None:
         await settle(pilot)
         assert {getattr(r, "case_id", "") for r in screen.results.rows} == {"lantern-channel"}
         assert "results for lantern" in screen_text(app)
+
+
+async def test_keys_typed_in_a_burst_after_slash_reach_the_search_box(make_app: MakeApp) -> None:
+    """A terminal delivers "/lantern" typed fast (or pasted by tmux send-keys) in one read:
+    the letters after "/" belong to the search box, not to the list's keys (l: lessons)."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        burst(pilot, "/lantern")
+        await settle(pilot)
+        screen = library(app)
+        assert screen.search_box.value == "lantern"
+        assert app.focused is screen.search_box
+        assert "The Lantern Channel" in screen_text(app)
+        burst(pilot, "/x")  # in the box, "/" is a character like any other
+        await settle(pilot)
+        assert screen.search_box.value == "lantern/x"
+
+
+async def test_keys_typed_right_after_leaving_a_screen_are_not_commands(
+    make_app: MakeApp,
+) -> None:
+    """escape from the lessons explorer, then "/balloon" at once: no "b" (add to briefing),
+    no "l" (lessons again); the letters are the search."""
+    app = make_app()
+    async with app.run_test(size=(100, 30)) as pilot:
+        await settle(pilot)
+        await pilot.press("l")
+        await settle(pilot)
+        assert not isinstance(app.screen, LibraryScreen)
+        burst(pilot, "escape", "/harbour")
+        await settle(pilot)
+        screen = library(app)
+        assert screen.search_box.value == "harbour"
+        assert app.saved.state.briefing.refs == []
 
 
 async def test_did_you_mean_is_offered_and_chosen_with_enter(make_app: MakeApp) -> None:
@@ -170,7 +209,7 @@ async def test_j_k_move_and_enter_opens_the_case(make_app: MakeApp) -> None:
         await pilot.press("down", "enter")
         await settle(pilot)
         assert isinstance(app.screen, CaseScreen)
-        assert app.screen.case_id == screen.results.rows[1].id
+        assert app.screen.case_id == case_rows(screen)[1].id
 
 
 async def test_theme_facet_filters_the_list(make_app: MakeApp) -> None:
@@ -180,7 +219,7 @@ async def test_theme_facet_filters_the_list(make_app: MakeApp) -> None:
         screen = library(app)
         screen.query_one("#facet-theme").value = "maritime-security"  # type: ignore[attr-defined]
         await settle(pilot)
-        assert [r.id for r in screen.results.rows] == ["harbour-talks"]
+        assert [r.id for r in case_rows(screen)] == ["harbour-talks"]
         assert "1 of 3 cases" in screen_text(app)
         screen.query_one("#facet-decade").value = "2010s"  # type: ignore[attr-defined]
         await settle(pilot)
@@ -195,10 +234,10 @@ async def test_facets_apply_to_a_search_too(make_app: MakeApp) -> None:
         screen = library(app)
         await pilot.press("slash")
         await typed(pilot, "trust")
-        assert {r.case_id for r in screen.results.rows} >= {"harbour-talks", "lantern-channel"}
+        assert {r.case_id for r in hit_rows(screen)} >= {"harbour-talks", "lantern-channel"}
         screen.query_one("#facet-region").value = "europe"  # type: ignore[attr-defined]
         await settle(pilot)
-        assert {r.case_id for r in screen.results.rows} == {"lantern-channel"}
+        assert {r.case_id for r in hit_rows(screen)} == {"lantern-channel"}
 
 
 async def test_b_adds_the_highlighted_case_and_m_bookmarks_it(make_app: MakeApp) -> None:
@@ -206,14 +245,16 @@ async def test_b_adds_the_highlighted_case_and_m_bookmarks_it(make_app: MakeApp)
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         screen = library(app)
-        case_id = screen.results.highlighted_row.id
+        highlighted = screen.results.highlighted_row
+        assert isinstance(highlighted, CaseRow)
+        case_id = highlighted.id
         await pilot.press("b")
         assert app.saved.state.briefing.refs == [case_id]
         await pilot.press("m")
         assert app.saved.state.bookmarks == [case_id]
         screen.query_one("#facet-list").value = "bookmarks"  # type: ignore[attr-defined]
         await settle(pilot)
-        assert [r.id for r in screen.results.rows] == [case_id]
+        assert [r.id for r in case_rows(screen)] == [case_id]
         assert screen_text(app).count("* ") >= 1
 
 
@@ -236,7 +277,7 @@ async def test_problems_panel_lists_broken_files_with_lines(make_app: MakeApp) -
 
 
 async def test_an_index_that_cannot_open_is_reported_not_fatal(make_app: MakeApp) -> None:
-    def broken_opener(dirs, cache_root, progress):  # type: ignore[no-untyped-def]
+    def broken_opener(dirs, cache_root, progress):
         raise OSError("disk on fire")
 
     app = make_app(opener=broken_opener)
@@ -264,7 +305,7 @@ async def test_recent_list_shows_viewed_cases_latest_first(
         screen = library(app)
         screen.query_one("#facet-list").value = "recent"  # type: ignore[attr-defined]
         await settle(pilot)
-        assert [r.id for r in screen.results.rows] == ["harbour-talks", "lantern-channel"]
+        assert [r.id for r in case_rows(screen)] == ["harbour-talks", "lantern-channel"]
 
 
 async def test_an_unwritable_cache_is_said_once_and_search_still_works(
@@ -289,16 +330,16 @@ async def test_country_facet_and_actor_box_filter_the_list_and_a_search(make_app
     async with app.run_test(size=(100, 40)) as pilot:
         await settle(pilot)
         screen = library(app)
-        rows = list(screen.results.rows)
+        rows = case_rows(screen)
         country = rows[0].countries[0]
         actor = rows[0].actors[0]
         screen.query_one("#facet-country").value = country  # type: ignore[attr-defined]
         await settle(pilot)
-        assert screen.results.rows and all(country in r.countries for r in screen.results.rows)
+        assert screen.results.rows and all(country in r.countries for r in case_rows(screen))
         screen.query_one("#facet-country").clear()  # type: ignore[attr-defined]
         screen.query_one("#facet-actor").value = actor.split()[-1].upper()  # type: ignore[attr-defined]
         await settle(pilot)
-        shown = list(screen.results.rows)
+        shown = case_rows(screen)
         assert shown and all(any(actor in a for a in r.actors) for r in shown)
         await pilot.press("slash")
         await typed(pilot, "channel")
@@ -312,7 +353,7 @@ async def test_a_preview_of_the_highlighted_case_shows_when_there_is_room(
     async with app.run_test(size=(150, 30)) as pilot:
         await settle(pilot)
         screen = library(app)
-        second = screen.results.rows[1]
+        second = case_rows(screen)[1]
         await pilot.press("j")
         await pilot.pause(0.3)
         text = " ".join(screen_text(app).split())
@@ -328,7 +369,7 @@ async def test_a_preview_of_the_highlighted_case_shows_when_there_is_room(
 async def test_edited_case_files_reload_without_a_restart(
     make_app: MakeApp,
     tmp_path: Path,
-    monkeypatch,  # type: ignore[no-untyped-def]
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     import tui.screens.library as library_module
 

@@ -6,6 +6,7 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from textual.pilot import Pilot
 from textual.widgets import Input
 
 from tests.tui.helpers import screen_text, settle
@@ -23,7 +24,7 @@ MakeApp = Callable[..., Track2App]
 SIZES = [(60, 20), (100, 30), (40, 12), (80, 24), (200, 60), (60, 20)]
 
 
-async def visit_every_screen(pilot, app: Track2App) -> None:  # type: ignore[no-untyped-def]
+async def visit_every_screen(pilot: Pilot[int], app: Track2App) -> None:
     await settle(pilot)
     await pilot.press("slash", *"trust", "enter")
     await settle(pilot)

@@ -16,7 +16,7 @@ from briefings import (
     library_revision,
 )
 from briefings.compose import slugify
-from briefings.resolve import resolve
+from briefings.resolve import Part, resolve
 from cases.citations import strip_markers
 from cases.document import number_label
 from cases.library import Library, LibraryDir, load_library
@@ -133,9 +133,11 @@ def test_citations_are_deduplicated_and_numbered_in_order_of_first_citation(lib:
 
 def test_a_whole_case_under_its_own_title_is_not_titled_twice(lib: Library) -> None:
     res = resolve(compose_from_cases(lib, ["alpha-talks"]), lib)
-    assert res.sections[0].parts[0].titled is False
+    part = res.sections[0].parts[0]
+    assert isinstance(part, Part) and part.titled is False
     res = resolve(compose_from_refs(lib, ["alpha-talks/keep-quiet"]), lib)
-    assert res.sections[0].parts[0].titled is True
+    part = res.sections[0].parts[0]
+    assert isinstance(part, Part) and part.titled is True
 
 
 def test_resolve_refuses_a_dangling_reference(tmp_path: Path, lib: Library) -> None:

@@ -77,7 +77,7 @@ def test_template_is_schema_2_and_clean(tmp_path: Path) -> None:
         ),
     ],
 )
-def test_schema_2_rules(tmp_path: Path, edit, needle: str) -> None:  # type: ignore[no-untyped-def]
+def test_schema_2_rules(tmp_path: Path, edit, needle: str) -> None:
     text = edit(GOOD)
     assert text != GOOD
     case, problems = load(tmp_path, text)

@@ -23,7 +23,7 @@ def test_curated_library_ships_in_the_package_and_loads_clean() -> None:
 
 def test_user_case_overrides_curated_and_remembers_its_folder(
     copy_case, user_library: Path
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     path = copy_case("oslo-back-channel")
     path.write_text(
         path.read_text(encoding="utf-8").replace("\ntitle: ", "\ntitle: My own Oslo - ", 1),

@@ -124,7 +124,7 @@ BAD_CASES = [
 @pytest.mark.parametrize("name,edit,needle,message", BAD_CASES, ids=[c[0] for c in BAD_CASES])
 def test_bad_case_gives_one_problem_at_the_right_line(
     tmp_path: Path, name: str, edit, needle, message: str
-) -> None:  # type: ignore[no-untyped-def]
+) -> None:
     text = edit(GOOD)
     assert text != GOOD
     path = write(tmp_path, "good-case.yaml", text)

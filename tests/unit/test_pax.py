@@ -31,7 +31,7 @@ FULL = FIXTURES / "pax-synthetic.csv"
 SUMMARY = FIXTURES / "pax-corpus-app-synthetic.csv"
 
 
-def variant(tmp_path: Path, source: Path, edit, name: str = "broken.csv") -> Path:  # type: ignore[no-untyped-def]
+def variant(tmp_path: Path, source: Path, edit, name: str = "broken.csv") -> Path:
     """A copy of ``source`` with ``edit(rows)`` applied to its parsed rows (header first)."""
     text = source.read_text(encoding="utf-8-sig")
     rows = list(csv.reader(io.StringIO(text)))

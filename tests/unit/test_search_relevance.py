@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cases.library import LibraryDir, curated_dir
-from search_index import SearchIndex
+from search_index import CaseRow, SearchIndex
 
 RELEVANCE = [
     ("oslo", "oslo-back-channel"),
@@ -183,7 +183,7 @@ def test_field_filters_combine(curated: SearchIndex) -> None:
     assert all("CN" in curated_row(curated, i).countries for i in ids)
 
 
-def curated_row(idx: SearchIndex, case_id: str):  # type: ignore[no-untyped-def]
+def curated_row(idx: SearchIndex, case_id: str) -> CaseRow:
     return next(r for r in idx.cases() if r.id == case_id)
 
 
@@ -194,8 +194,8 @@ def test_snippet_marks_stemmed_and_accented_matches(curated: SearchIndex) -> Non
     text = "".join(s.text for s in hit.snippet)
     assert "Rød-Larsen" in text
     negotiate = curated.search("negotiate", kind="case", limit=5).hits
-    marked = {s.text.lower() for h in negotiate for s in h.snippet if s.match}
-    assert any(m.startswith("negotiat") and m != "negotiate" for m in marked)
+    marked_words = {s.text.lower() for h in negotiate for s in h.snippet if s.match}
+    assert any(m.startswith("negotiat") and m != "negotiate" for m in marked_words)
 
 
 def test_more_like_returns_other_cases(curated: SearchIndex) -> None:
