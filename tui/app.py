@@ -70,6 +70,8 @@ class Track2App(KeyOrder, App[int]):
         """The index, the case rows and cases read on demand."""
         self.saved = saved
         """Bookmarks, recently viewed cases, the working briefing, the theme."""
+        self.notices: list[str] = []
+        """Every notification shown, as plain text, oldest first."""
         saved.on_failure = lambda message: self.notify(message, severity="error", timeout=10)
         chosen = theme or saved.state.theme
         if chosen in self.available_themes:
@@ -110,9 +112,9 @@ class Track2App(KeyOrder, App[int]):
         signature."""
         from tui.widgets.rows import literal
 
-        super().notify(
-            literal(message).plain, title=title, severity=severity, timeout=timeout, markup=False
-        )
+        plain = literal(message).plain
+        self.notices.append(plain)
+        super().notify(plain, title=title, severity=severity, timeout=timeout, markup=False)
 
     def action_help(self) -> None:
         """Open the help screen (every binding, by screen)."""

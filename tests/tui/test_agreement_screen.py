@@ -121,7 +121,7 @@ async def test_with_an_import_the_part_adds_pax_facts_and_opens_the_record(
         await settle(pilot)
         # The case that fed it is listed; enter on it opens the case.
         content = screen.query_one("#agreement-content")
-        index = next(n for n, opens in enumerate(screen._opens) if opens == "harbour-talks")
+        index = next(n for n, opens in enumerate(screen.linked_cases) if opens == "harbour-talks")
         content.highlighted = index  # type: ignore[attr-defined]
         await pilot.press("enter")
         await settle(pilot)

@@ -89,7 +89,7 @@ async def test_find_in_case_steps_through_matches_across_parts(make_app: MakeApp
         await pilot.press(*"funding")
         await settle(pilot)
         # "funding" is in the timeline, a lesson, a recommendation and a related note.
-        parts = [screen.tabs[t].id for t, _ in screen._matches]
+        parts = [screen.tabs[t].id for t, _ in screen.find_matches]
         assert parts == ["timeline", "lessons", "recommendations", "related"]
         assert "1/4" in screen_text(app) and screen.tab_index == 1
         await pilot.press("enter")
@@ -105,7 +105,7 @@ async def test_find_in_case_steps_through_matches_across_parts(make_app: MakeApp
         assert not bar.display
         assert isinstance(app.screen, CaseScreen)  # escape closed the bar, not the case
         await pilot.press("n")
-        assert screen._matches == []
+        assert screen.find_matches == []
 
 
 async def test_find_reports_no_match(make_app: MakeApp) -> None:
@@ -114,7 +114,7 @@ async def test_find_reports_no_match(make_app: MakeApp) -> None:
         screen = await open_case(pilot, "harbour-talks")
         await pilot.press("ctrl+f", *"zebra")
         await settle(pilot)
-        assert screen._matches == []
+        assert screen.find_matches == []
         assert "no match" in screen_text(app)
 
 

@@ -20,11 +20,11 @@ async def test_g_opens_the_glossary_and_typing_filters_terms(make_app: MakeApp) 
         await settle(pilot)
         screen = app.screen
         assert isinstance(screen, GlossaryScreen)
-        assert len(screen._shown) > 5
+        assert len(screen.shown_terms) > 5
         # The filter box has the focus on open: typing filters at once.
         await pilot.press(*"track 1.5")
         await settle(pilot)
-        assert [t.term for t in screen._shown] == ["Track 1.5"]
+        assert [t.term for t in screen.shown_terms] == ["Track 1.5"]
         assert "A hybrid channel in which serving officials" in screen_text(app)
         await pilot.press("enter")  # to the list; then / goes back to the filter
         assert app.focused is not None and app.focused.id == "glossary-terms"
@@ -57,7 +57,7 @@ async def test_enter_on_a_term_case_opens_it(make_app: MakeApp) -> None:
         screen = app.screen
         assert isinstance(screen, GlossaryScreen)
         await pilot.press("enter")  # from the term list into the term
-        opens = [cid for cid in screen._opens if cid]
+        opens = [cid for cid in screen.related_cases if cid]
         assert opens, "a term names at least one case"
         await pilot.press("end", "enter")
         await settle(pilot)

@@ -127,10 +127,10 @@ async def test_e_exports_the_items_on_show_to_csv_and_markdown(
         await pilot.press("enter")
         await settle(pilot)
         rows = list(csv.DictReader(target.open(encoding="utf-8")))
-        assert rows and {r["ref"] for r in rows} <= {h.ref for h in screen._all}
+        assert rows and {r["ref"] for r in rows} <= {h.ref for h in screen.all_items}
         assert all("fund" in (r["title"] + r["text"]).lower() for r in rows)
         # The whole text of each item, not the snippet around the match.
-        full = {h.ref: "".join(s.text for s in h.snippet) for h in screen._all}
+        full = {h.ref: "".join(s.text for s in h.snippet) for h in screen.all_items}
         assert all(r["text"] == full[r["ref"]] for r in rows)
         await pilot.press("e")
         await settle(pilot)

@@ -317,7 +317,7 @@ async def test_an_unwritable_cache_is_said_once_and_search_still_works(
     async with app.run_test(size=(100, 30)) as pilot:
         await settle(pilot)
         assert app.data.index is not None and app.data.index.notice
-        assert [n.message for n in app._notifications] == [app.data.index.notice]
+        assert app.notices == [app.data.index.notice]
         await pilot.press("slash", *"lantern")
         await settle(pilot)
         assert any(

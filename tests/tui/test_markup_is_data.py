@@ -92,7 +92,7 @@ async def test_notifications_quote_titles_literally(make_app: MakeApp) -> None:
         app.add_to_briefing("markup-trap", TITLE)
         await pilot.pause()
         await pilot.pause(0.1)
-        assert any(TITLE in n.message for n in app._notifications)
+        assert any(TITLE in n for n in app.notices)
         # The toast (run_test shows none unless asked), wrapped; the list's row holds the title
         # too, but cut before "click[/link]".
         text = screen_text(app)

@@ -30,6 +30,11 @@ class AgreementScreen(Track2Screen):
         self._opens: list[str] = []
         self.title_text = f"PA-X agreement {agreement_id}"
 
+    @property
+    def linked_cases(self) -> list[str]:
+        """The case each line of the record opens ("" for a line that opens none)."""
+        return list(self._opens)
+
     def compose(self) -> ComposeResult:
         """Title line and the agreement's entries."""
         from briefings.writers.rich_writer import Writer

@@ -57,6 +57,11 @@ class CaseScreen(Track2Screen):
         self._match = -1
         self._needle = ""
 
+    @property
+    def find_matches(self) -> list[tuple[int, int]]:
+        """(part index, entry index) of each match of the find bar's words, in reading order."""
+        return list(self._matches)
+
     def compose(self) -> ComposeResult:
         """Title line, the tabs, the find bar."""
         yield Header()

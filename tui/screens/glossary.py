@@ -50,6 +50,16 @@ class GlossaryScreen(Track2Screen):
         self._shown: list[Term] = []
         self._opens: list[str | None] = []
 
+    @property
+    def shown_terms(self) -> list[Term]:
+        """The terms the filter leaves on show, in list order (a copy)."""
+        return list(self._shown)
+
+    @property
+    def related_cases(self) -> list[str | None]:
+        """The case each entry of the term's text opens (None: an entry that opens none)."""
+        return list(self._opens)
+
     def compose(self) -> ComposeResult:
         """Filter box and term list beside the term's text."""
         yield Header()

@@ -70,6 +70,11 @@ class LessonsScreen(Track2Screen):
         self._tags: dict[str, list[str]] = {}
         self._latest = Latest()
 
+    @property
+    def all_items(self) -> list[Hit]:
+        """Every item the explorer holds (a copy), before the search and filters."""
+        return list(self._all)
+
     def compose(self) -> ComposeResult:
         """Filters beside the search box and the grouped list."""
         yield Header()
