@@ -10,13 +10,14 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, ProgressBar, Select, Static
+from textual.widgets import Footer, Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from cases.tracks import TRACKS, ordered
 from search_index.model import OWN_KINDS, CaseRow, Hit
 from tui.latest import Latest
 from tui.screens.base import ESSENTIAL, PANE_BINDINGS, AppAccess
+from tui.screens.library_search import library_result, result_summary
 from tui.widgets.facets import FacetPanel, filter_rows
 from tui.widgets.rows import (
     SORTS,
@@ -28,6 +29,7 @@ from tui.widgets.rows import (
     styled,
     suggestion_lines,
 )
+from tui.widgets.status_bar import StatusBar
 from tui.widgets.virtual_list import VirtualList
 
 if TYPE_CHECKING:
@@ -68,10 +70,10 @@ class LibraryScreen(AppAccess, Screen[None]):
         self._limit = PAGE
         self._had_query = False
         self._as_typed = ""
-        self._sort = "period"
-        self._preview_timer: Timer | None = None
-        """The order of the case list: period, title or track (``s`` changes it)."""
         """A query to search exactly as typed (its automatic correction was turned down)."""
+        self._sort = "period"
+        """The order of the case list: period, title or track (``s`` changes it)."""
+        self._preview_timer: Timer | None = None
         self.last_result: SearchResult | None = None
         """The search result on screen (None while the plain case list shows)."""
 
@@ -86,9 +88,7 @@ class LibraryScreen(AppAccess, Screen[None]):
                 yield Static(id="columns")
                 yield VirtualList(self._format, empty="Opening the library...", id="results")
             yield Static(id="preview")
-        with Horizontal(id="status-bar"):
-            yield Static("Opening the search index...", id="status")
-            yield ProgressBar(id="progress", show_eta=False, show_percentage=True)
+        yield StatusBar(id="status-bar")
         yield Footer(compact=True)
 
     @property
@@ -104,7 +104,6 @@ class LibraryScreen(AppAccess, Screen[None]):
     def on_mount(self) -> None:
         """Draw first; open the index once the first frame is on screen."""
         self.set_focus(self.results)
-        self.query_one("#progress").display = False
         self.call_after_refresh(self._open_index)
 
     @work(thread=True, exclusive=True, group="open-index")
@@ -122,19 +121,14 @@ class LibraryScreen(AppAccess, Screen[None]):
         self.app.call_from_thread(self._show_progress, done, total)
 
     def _show_progress(self, done: int, total: int) -> None:
-        bar = self.query_one("#progress", ProgressBar)
-        bar.display = True
-        bar.update(total=max(total, 1), progress=done)
-        self.query_one("#status", Static).update(f"Building the search index: {done}/{total}")
+        self.query_one(StatusBar).building(done, total)
 
     def _index_failed(self, message: str) -> None:
-        self.query_one("#progress").display = False
-        self.query_one("#status", Static).update(literal(f"Could not open the index: {message}"))
+        self.query_one(StatusBar).failed(message)
         self.results.empty_text = "The library could not be opened."
         self.results.refresh()
 
     def _index_ready(self) -> None:
-        self.query_one("#progress").display = False
         store = self.data
         self.query_one(FacetPanel).fill(store.rows)
         self.results.empty_text = "No cases match these filters."
@@ -161,16 +155,8 @@ class LibraryScreen(AppAccess, Screen[None]):
 
     def _show_status(self) -> None:
         store = self.data
-        folders = len(store.dirs)
-        status = Text(
-            f"Index ready: {len(store.rows)} cases from {folders} folder"
-            + ("" if folders == 1 else "s"),
-            style="dim",
-        )
-        if store.problems:
-            files = len({p.path for p in store.problems})
-            status.append(f"  |  {files} file(s) with problems: press p", style="bold")
-        self.query_one("#status", Static).update(status)
+        files = len({p.path for p in store.problems})
+        self.query_one(StatusBar).ready(len(store.rows), len(store.dirs), files)
 
     # What the list shows
 
@@ -228,46 +214,11 @@ class LibraryScreen(AppAccess, Screen[None]):
     def _search(
         self, ticket: int, query: str, filters: dict[str, str], limit: int, cursor: int
     ) -> None:
-        facet = {k: v for k, v in filters.items() if k not in ("list", "kind", "actor")}
-        actor = filters.get("actor")
-        kind = filters.get("kind")
+        wanted = self._latest.wanted(ticket)
         keep = self._keep(filters)
-        if actor:
-            # Actors are not an index field: keep the hits of the cases that name one.
-            named = {r.id for r in self.data.rows if r.has_actor(actor)}
-            keep = named if keep is None else keep & named
-        if query or kind in OWN_KINDS:
-            # Bookmarked or recent cases are few: fetch every hit, then keep theirs.
-            limit = 100_000 if keep is not None else limit
-            found = self.data.search(
-                query,
-                filters=facet,
-                kind=kind,
-                limit=limit,
-                wanted=self._latest.wanted(ticket),
-                autocorrect=query.strip() != self._as_typed.strip(),
-            )
-            if found is None:
-                return
-            result = found
-        else:
-            from search_index import SearchResult
-
-            items = self.data.items(kind=kind)
-            items = [
-                h for h in items if all(self._row_has(h.case_id, k, v) for k, v in facet.items())
-            ]
-            result = SearchResult(query="", total=len(items), hits=items)
-        if keep is not None:
-            result.hits = [h for h in result.hits if h.case_id in keep]
-            result.total = len(result.hits)
-        self.app.call_from_thread(self._show_result, ticket, result, cursor)
-
-    def _row_has(self, case_id: str, facet: str, value: str) -> bool:
-        from tui.widgets.facets import row_values
-
-        row = self.data.row(case_id)
-        return row is not None and value in row_values(row, facet)
+        result = library_result(self.data, query, filters, keep, limit, wanted, self._as_typed)
+        if result is not None:
+            self.app.call_from_thread(self._show_result, ticket, result, cursor)
 
     def _show_columns(self, shown: bool) -> None:
         """Column names over the case list (not over search hits, which have no columns)."""
@@ -298,23 +249,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         if not rows and result.suggestion:
             rows = [Suggestion(result.suggestion)]
         self.results.set_rows(rows, row_height=2, cursor=cursor)
-        summary = Text()
-        if result.corrected_from is not None:
-            summary.append(f"{result.total} results for ")
-            summary.append_text(literal(result.query, "bold"))
-            summary.append(": nothing matches ")
-            summary.append_text(literal(result.corrected_from, "italic"))
-            summary.append(" (ctrl+o searches for it as typed)")
-        elif result.query:
-            summary.append(f"{result.total} results for ")
-            summary.append_text(literal(result.query, "bold"))
-        else:
-            summary.append(f"{result.total} items")
-        if len(result.hits) < result.total:
-            summary.append(f"  (best {len(result.hits)} listed; more as you scroll)")
-        if result.error:
-            summary.append("  ")
-            summary.append_text(literal(result.error, "italic"))
+        summary = result_summary(result)
         self.query_one("#summary", Static).update(summary)
         from cases.pax import IMPORT_HINT
 
