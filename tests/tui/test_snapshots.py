@@ -53,6 +53,15 @@ def test_case_lessons(snap_compare: Any, make_app: MakeApp) -> None:
     )
 
 
+def test_library_at_80_by_24(snap_compare: Any, make_app: MakeApp) -> None:
+    """A standard terminal: headers, titles readable, footer keys whole."""
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=steps("j"))
+
+
+def test_case_lessons_at_80_by_24(snap_compare: Any, make_app: MakeApp) -> None:
+    assert snap_compare(make_app(), terminal_size=(80, 24), run_before=steps("enter", "3", "j"))
+
+
 def test_case_overview_narrow(snap_compare: Any, make_app: MakeApp) -> None:
     assert snap_compare(
         make_app(),
