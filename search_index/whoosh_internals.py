@@ -129,12 +129,23 @@ def _private_length_column(reader: Any, field: str) -> list[int] | None:
         column = reader._perdoc._cached_reader(f"_{field}_len", LENGTHS_COLUMN)
         if column is None:
             return [1] * reader.doc_count_all()
-        raw = column.load()
+        raw = _column_bytes(column, reader.doc_count_all())
         if len(raw) != reader.doc_count_all():
             return None
         return [BYTE_LENGTHS[b] for b in raw]
     except (AttributeError, TypeError, KeyError, ImportError, IndexError):
         return None
+
+
+def _column_bytes(column: Any, docs: int) -> bytes | Sequence[int]:
+    """A one-byte-a-document column's values as bytes: one read of the file, where Whoosh's
+    ``load()`` reads a document at a time (100 ms for 41,000 documents)."""
+    if getattr(column, "_typecode", None) == "B" and getattr(column, "_fixedlen", 0) == 1:
+        stored = min(column._count, docs)
+        raw = bytes(column._dbfile.get(column._basepos, stored))
+        return raw + column._defaultbytes * (docs - stored)
+    loaded: Sequence[int] = column.load()
+    return loaded
 
 
 def _public_length_column(reader: Any, field: str) -> list[int]:
