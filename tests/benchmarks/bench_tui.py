@@ -10,6 +10,13 @@
    new ids), the time from a key press in the search box to the frame that shows its
    results. Target: 100 ms.
 
+3. Screens at size: in a library of ``--cases`` cases plus the curated ones, driven in a
+   100x30 pseudo-terminal as a user would: the first frame and the case rows on screen
+   (against the minimal app's first frame; target 1.5x), then each key to its screen on
+   the terminal: a case (``enter``, target 150 ms), the lessons explorer (``l``), the
+   briefing builder (``w``), the glossary (``g``) and compare (``c``, then a case picked;
+   targets 200 ms).
+
 Prints a table of medians; not part of the test run.
 """
 
@@ -94,6 +101,138 @@ def first_frame(
             proc.kill()
         os.close(master)
     return elapsed
+
+
+ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|\x1b[=>]")
+
+
+class Pty:
+    """A command in a pseudo-terminal: keys in, and the time until text shows on it."""
+
+    def __init__(self, command: list[str], env: dict[str, str], rows: int, cols: int) -> None:
+        self.master, slave = os.openpty()
+        fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", rows, cols, 0, 0))
+        self.started = time.perf_counter()
+        self.proc = subprocess.Popen(
+            command,
+            stdin=slave,
+            stdout=slave,
+            stderr=slave,
+            env=env,
+            close_fds=True,
+            start_new_session=True,
+        )
+        os.close(slave)
+        self.seen = b""
+        self.sent = self.started
+
+    def send(self, keys: bytes) -> None:
+        """Type ``keys``; what shows from now on is what they caused."""
+        self.seen = b""
+        self.sent = time.perf_counter()
+        os.write(self.master, keys)
+
+    def wait(self, marker: str, timeout: float = 30.0) -> float:
+        """Seconds from the last ``send`` (or the start) until ``marker`` is on the terminal."""
+        wanted = marker.encode()
+        while time.perf_counter() - self.sent < timeout:
+            ready, _, _ = select.select([self.master], [], [], 0.02)
+            if not ready:
+                continue
+            try:
+                chunk = os.read(self.master, 65536)
+            except OSError:
+                break
+            if b"\x1b[6n" in chunk:  # answer a cursor position query, as a terminal does
+                os.write(self.master, b"\x1b[1;1R")
+            self.seen += chunk
+            if wanted in ESCAPES.sub(b"", self.seen):
+                return time.perf_counter() - self.sent
+        raise RuntimeError(f"{marker!r} never showed; the terminal shows {self.seen[-400:]!r}")
+
+    def settle(self, quiet: float = 0.3) -> None:
+        """Read until the terminal has been quiet for ``quiet`` seconds."""
+        last = time.perf_counter()
+        while time.perf_counter() - last < quiet:
+            ready, _, _ = select.select([self.master], [], [], 0.02)
+            if ready:
+                try:
+                    chunk = os.read(self.master, 65536)
+                except OSError:
+                    return
+                if b"\x1b[6n" in chunk:
+                    os.write(self.master, b"\x1b[1;1R")
+                last = time.perf_counter()
+
+    def close(self) -> None:
+        self.proc.terminate()
+        try:
+            self.proc.wait(5)
+        except subprocess.TimeoutExpired:
+            self.proc.kill()
+        os.close(self.master)
+
+
+SCREENS: list[tuple[str, bytes, str]] = [
+    ("case (enter)", b"\r", "1/10 Overview"),
+    ("lessons explorer (l)", b"l", "Lessons, challenges and recommendations"),
+    ("briefing builder (w)", b"w", "Working briefing"),
+    ("glossary (g)", b"g", "Glossary"),
+]
+"""(what, key, text that shows when its screen is on the terminal)."""
+
+
+def bench_screens(cases: int, runs: int) -> dict[str, float]:
+    """Median seconds: first frame, rows on screen, and each key to its screen."""
+    work = Path(tempfile.mkdtemp(prefix="track2-screens-"))
+    lib = work / "library"
+    lib.mkdir()
+    make_library(lib, cases)
+    minimal = work / "minimal.py"
+    minimal.write_text(MINIMAL_APP, encoding="utf-8")
+    env = dict(
+        os.environ,
+        TEXTUAL_ANIMATIONS="none",
+        TERM="xterm-256color",
+        TRACK2_CACHE_DIR=str(work / "cache"),
+        TRACK2_DATA_DIR=str(work / "data"),
+    )
+    env.pop("TRACK2_LIBRARY", None)
+    track2 = [str(Path(sys.executable).with_name("track2")), "--library", str(lib)]
+    subprocess.run([*track2, "index"], env=env, capture_output=True, check=True)
+    results: dict[str, list[float]] = {"minimal app, first frame": []}
+    for _ in range(runs):
+        results["minimal app, first frame"].append(
+            first_frame([sys.executable, str(minimal)], "item 19", env)
+        )
+        term = Pty(track2, env, 30, 100)
+        try:
+            results.setdefault("track2 first frame", []).append(
+                term.wait("Search cases and lessons")
+            )
+            # The first row by period: the curated Pugwash case (1955).
+            results.setdefault("track2 rows on screen", []).append(term.wait("Pugwash"))
+            term.wait("Index ready")
+            term.settle()
+            for name, key, marker in SCREENS:
+                term.send(key)
+                results.setdefault(name, []).append(term.wait(marker))
+                term.settle()
+                term.send(b"\x1b")
+                term.wait("Search cases and lessons")
+                term.settle()
+            term.send(b"c")
+            term.wait("Compare '")
+            term.settle()
+            term.send(b"oslo back channel")
+            term.wait("The Oslo back channel")
+            term.settle()
+            term.send(b"\r")
+            results.setdefault("compare (c, a case picked)", []).append(term.wait("Themes"))
+        finally:
+            term.close()
+    shutil.rmtree(work, ignore_errors=True)
+    return {k: statistics.median(v) for k, v in results.items()}
 
 
 def bench_first_frame(runs: int) -> dict[str, float]:
@@ -203,8 +342,22 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--runs", type=int, default=7, help="start-up runs per variant")
     parser.add_argument("--cases", type=int, default=1000, help="library size for typing")
-    parser.add_argument("--only", choices=("startup", "keys"), help="run one benchmark")
+    parser.add_argument("--only", choices=("startup", "keys", "screens"), help="run one benchmark")
+    parser.add_argument(
+        "--screen-cases", type=int, default=2000, help="library size for the screens benchmark"
+    )
     args = parser.parse_args()
+    if args.only in (None, "screens"):
+        timed = bench_screens(args.screen_cases, max(3, args.runs // 2))
+        minimal = timed["minimal app, first frame"]
+        print(f"Screens at {args.screen_cases} cases + curated (median, 100x30 pty):")
+        for name, seconds in timed.items():
+            ratio = (
+                f"   {seconds / minimal:4.2f}x minimal" if "frame" in name or "rows" in name else ""
+            )
+            print(f"  {name:<28} {seconds * 1000:7.0f} ms{ratio}")
+        if args.only == "screens":
+            return
     if args.only != "keys":
         frames = bench_first_frame(args.runs)
         minimal = frames["minimal"]

@@ -5,7 +5,7 @@ from __future__ import annotations
 from typing import ClassVar
 
 from rich.text import Text
-from textual import on
+from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
@@ -56,6 +56,8 @@ class CaseScreen(Track2Screen):
         self._matches: list[tuple[int, int]] = []
         self._match = -1
         self._needle = ""
+        self._related_ids: set[str] = set()
+        """The case and those it names as related (not offered again as reading alike)."""
 
     @property
     def find_matches(self) -> list[tuple[int, int]]:
@@ -83,11 +85,7 @@ class CaseScreen(Track2Screen):
         titles = {r.id: r.title for r in self.data.rows}
         pax = self.data.agreements()[0]
         self.tabs = case_tabs(case, titles, writer_styles(self.app), pax)
-        related = next(t for t in self.tabs if t.id == "related")
-        similar = [
-            (h.case_id, h.title) for h in self.data.more_like(case.id, limit=12) if h.kind == "case"
-        ]
-        related.entries += similar_entries(similar, {case.id, *(r.case for r in case.related)})
+        self._related_ids = {case.id, *(r.case for r in case.related)}
         yield Static(id="case-section")
         with Horizontal(id="case-body"):
             nav = [Option(self._nav_label(n, tab)) for n, tab in enumerate(self.tabs, 1)]
@@ -127,6 +125,30 @@ class CaseScreen(Track2Screen):
                     self._tab = ti
         self._switch(self._tab, force=True)
         self.set_focus(self.content)
+        self._find_similar()
+
+    @work(thread=True, exclusive=True, group="similar")
+    def _find_similar(self) -> None:
+        """Cases that read like this one join the Related part once found: the search takes
+        a third of the time to open a case, so the case shows first."""
+        hits = self.data.more_like(self.case_id, limit=12)
+        similar = [(h.case_id, h.title) for h in hits if h.kind == "case"]
+        entries = similar_entries(similar, self._related_ids)
+        if entries:
+            self.app.call_from_thread(self._add_similar, entries)
+
+    def _add_similar(self, entries: list[TabEntry]) -> None:
+        index = next(n for n, t in enumerate(self.tabs) if t.id == "related")
+        tab = self.tabs[index]
+        tab.entries += entries
+        nav = self.query_one("#case-nav", EntryList)
+        nav.replace_option_prompt_at_index(index, self._nav_label(index + 1, tab))
+        if self._tab == index:
+            content = self.content
+            cursor = content.highlighted
+            content.clear_options()
+            content.add_options(self._options(tab))
+            content.highlighted = cursor if cursor is not None else 0
 
     @property
     def content(self) -> EntryList:
