@@ -7,12 +7,11 @@ a count is an AND and a popcount, about a microsecond per value whatever the res
 
 from __future__ import annotations
 
-import os
-import pickle
 from pathlib import Path
 from typing import Any
 
 from search_index.docsets import DocSets
+from search_index.saved import saved_or_built
 from search_index.schema import FACET_FIELDS
 
 CODE_PREFIX = "code:"
@@ -45,45 +44,13 @@ class FacetTable:
         return out
 
 
-SAVED_PREFIX = ".facets-"
-"""Saved tables are dot files: the index's own file list (and its check on open) skips them."""
-
-
 def facet_table(reader: Any, docsets: DocSets, folder: Path | None) -> FacetTable:
-    """The facet table of what ``reader`` reads: from the index folder's saved copy for this
-    generation of the index when there is one, else built (25 ms for the curated library,
-    a quarter of a command-line search) and saved there for the next process.
+    """The facet table of what ``reader`` reads, saved beside the index (see ``saved``)."""
 
-    A saved table that cannot be read, or was made for another number of documents, is
-    built again; a folder that cannot be written only costs the next process the build.
-    """
-    generation = reader.generation()
-    if folder is None or not isinstance(generation, int) or generation < 0:
-        return FacetTable(reader, docsets)
-    path = folder / f"{SAVED_PREFIX}{generation}.pickle"
-    try:
-        with path.open("rb") as fh:
-            saved = pickle.load(fh)  # noqa: S301 - our own file, in the user's own cache
-        if saved["size"] == docsets.size and saved["fields"] == list(FACET_FIELDS):
-            table = FacetTable(None, docsets)
-            table.values = saved["values"]
-            return table
-    except (OSError, EOFError, pickle.UnpicklingError, KeyError, TypeError, ValueError):
-        pass
-    table = FacetTable(reader, docsets)
-    saved = {"size": docsets.size, "fields": list(FACET_FIELDS), "values": table.values}
-    _save(folder, path, saved)
+    def build() -> dict[str, dict[str, int]]:
+        return FacetTable(reader, docsets).values
+
+    table = FacetTable(None, docsets)
+    check = (docsets.size, FACET_FIELDS)
+    table.values = saved_or_built(folder, reader, "facets", check, build)
     return table
-
-
-def _save(folder: Path, path: Path, data: dict[str, Any]) -> None:
-    temp = folder / f"{SAVED_PREFIX}tmp-{os.getpid()}"
-    try:
-        with temp.open("wb") as fh:
-            pickle.dump(data, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(temp, path)
-        for old in folder.glob(f"{SAVED_PREFIX}*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
-    except OSError:
-        temp.unlink(missing_ok=True)

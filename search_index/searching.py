@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import fields as dataclass_fields
 from typing import TYPE_CHECKING, Any
 
 from whoosh import query as Q
@@ -14,6 +15,7 @@ from search_index.facets import FacetTable, facet_table
 from search_index.fastrank import FastRanker
 from search_index.model import ITEM_KINDS, KINDS, CaseRow, Hit, SearchResult, Span
 from search_index.query import ParsedQuery
+from search_index.saved import saved_or_built
 from search_index.schema import STEMMED_FIELDS
 from search_index.snippets import Marks, make_snippet
 from search_index.spelling import edit_distance, suggest
@@ -221,7 +223,13 @@ def more_like(session: Session, case_id: str, item_id: str | None, limit: int) -
 
 
 def case_rows(session: Session) -> list[CaseRow]:
-    """Every case from stored fields, ordered by start of period then title."""
+    """Every case from stored fields, ordered by start of period then title (saved beside
+    the index for the next process: 2,000 cases take 100 ms to read)."""
+    check = (session.reader.doc_count_all(), [f.name for f in dataclass_fields(CaseRow)])
+    return saved_or_built(session.folder, session.reader, "cases", check, lambda: _rows(session))
+
+
+def _rows(session: Session) -> list[CaseRow]:
     rows: list[CaseRow] = []
     for docnum in session.searcher.docs_for_query(Q.Term("kind", "case")):
         fields = session.searcher.stored_fields(docnum)

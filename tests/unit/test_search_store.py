@@ -15,7 +15,7 @@ import pytest
 import search_index.index as index_module
 import search_index.manifest as manifest_module
 from cases.library import LibraryDir
-from search_index import SearchIndex
+from search_index import CaseRow, SearchIndex
 from search_index.locking import IndexLock
 from search_index.manifest import MANIFEST
 from search_index.store import CURRENT, index_home
@@ -400,3 +400,29 @@ def test_the_facet_table_is_saved_with_the_index_and_follows_its_changes(
     with SearchIndex.open(_lib(three), cache) as damaged:
         assert damaged.search("talks").facets["theme"]["theory"] == 3
     assert len(built) == 3
+
+
+def test_the_case_list_is_saved_with_the_index_and_follows_its_changes(
+    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """The list of cases is read from stored fields once per version of the index."""
+    import search_index.searching as searching_module
+
+    reads: list[int] = []
+    real = searching_module._rows
+
+    def counting(session: searching_module.Session) -> list[CaseRow]:
+        reads.append(1)
+        return real(session)
+
+    monkeypatch.setattr(searching_module, "_rows", counting)
+    cache = tmp_path / "cache"
+    with SearchIndex.open(_lib(three), cache) as idx:
+        first = idx.cases()
+    with SearchIndex.open(_lib(three), cache) as again:
+        assert again.cases() == first and len(first) == 3
+    assert reads == [1]
+    write_case(three, "delta-case", "Delta talks", "Otters.")
+    with SearchIndex.open(_lib(three), cache) as updated:
+        assert [r.id for r in updated.cases()].count("delta-case") == 1
+    assert reads == [1, 1]

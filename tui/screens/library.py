@@ -130,12 +130,14 @@ class LibraryScreen(AppAccess, Screen[None]):
 
     def _index_ready(self) -> None:
         store = self.data
-        self.query_one(FacetPanel).fill(store.rows)
         self.results.empty_text = "No cases match these filters."
         if store.index is not None and store.index.notice:
             self.notify(store.index.notice, severity="warning", timeout=8)
         self._show_status()
         self.refresh_results()
+        # The rows first, the filters on the next frame: at 2,000 cases mounting the
+        # selects with their counts takes 100 ms, a sixth of the wait for the first rows.
+        self.call_after_refresh(self.query_one(FacetPanel).fill, store.rows)
         # Edited case files reload without a restart: a look every few seconds costs one
         # stat() per file when nothing changed.
         self.set_interval(WATCH_EVERY, self._watch_library)
