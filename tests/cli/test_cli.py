@@ -231,3 +231,35 @@ def test_every_command_is_in_the_readme_table_with_its_help() -> None:
     table = readme.split("## The command line", 1)[1].split("## ", 1)[0]
     for name in names:
         assert f"`track2 {name}" in table, f"`track2 {name}` is missing from the README's table"
+
+
+WIDE_OUTPUTS = [
+    ("list",),
+    ("briefings",),
+    ("glossary",),
+    ("vocab", "themes"),
+    ("search", "trust"),
+    ("lessons", "--tag", "trust-building"),
+    ("agreements",),
+    ("show", "oslo-back-channel"),
+]
+
+
+@pytest.mark.parametrize("args", WIDE_OUTPUTS, ids=[" ".join(a) for a in WIDE_OUTPUTS])
+def test_output_fits_80_columns_through_a_pipe(args: tuple[str, ...]) -> None:
+    """Piped at COLUMNS=80, nothing runs past the edge, and ids and refs stay whole (they
+    are what other commands take)."""
+    from rich.cells import cell_len
+
+    out = run_cli(*args, env={"COLUMNS": "80"}, process=args == ("list",))
+    assert out.returncode == 0, out.stderr
+    lines = out.stdout.splitlines()
+    too_wide = [line for line in lines if cell_len(line) > 80]
+    assert lines and not too_wide, too_wide[:3]
+    ids = {p.stem for p in (REPO / "cases" / "curated").glob("*.yaml")}
+    words = {w for line in lines for w in line.split()}
+    if args[0] == "list":
+        assert ids <= words
+    if args[0] in ("search", "lessons"):
+        refs = [w for w in words if w.count("/") == 1 and w.split("/")[0] in ids]
+        assert len(refs) >= 5 and not [w for w in words if "/" in w and w.endswith("\u2026")]

@@ -57,7 +57,10 @@ def print_hit(out: Console, hit: Hit) -> None:
         line.rstrip()
         label = hit.kind if n == 0 else ""
         out.print(Text(f"{label:<{INDENT}}", style="dim") + line, soft_wrap=True)
-    out.print(Text(" " * INDENT + hit.ref, style="cyan"), soft_wrap=True)
+    # A reference is copied whole (track2 brief --items takes it): never broken; moved left
+    # when it would run past the edge of a narrow terminal.
+    indent = INDENT if INDENT + len(hit.ref) <= out.width else max(0, out.width - len(hit.ref))
+    out.print(Text(" " * indent + hit.ref, style="cyan"), soft_wrap=True)
     if hit.snippet:
         print_indented(out, snippet_text(hit))
     out.print()

@@ -204,7 +204,9 @@ def run_list(ctx: Context, query: str) -> int:
         if args.json:
             print_json({"imported": False, "agreements": [], "hint": IMPORT_HINT})
         else:
-            sys.stdout.write(IMPORT_HINT + "\n")
+            from tui.cli.output import console, text
+
+            console().print(text(IMPORT_HINT))  # wrapped at the terminal's width
         return 0
     filters = {
         name: value

@@ -104,7 +104,8 @@ def _report_problems(problems: list[Any]) -> None:
 
 def _print_rows(rows: list[Any], total: int) -> None:
     """Title, years, track and id in columns sized to the terminal: titles get the room and
-    wrap whole words under their own column; ids are cut when narrow.
+    wrap whole words under their own column; an id too long for its column moves to the
+    next line, whole.
 
     Written line by line rather than as a Rich table: measuring a 5,000-row table took Rich
     several seconds, and a list should cost what reading the index costs.
@@ -122,16 +123,24 @@ def _print_rows(rows: list[Any], total: int) -> None:
     id_w = min(max([2, *(len(r.id) for r in rows)]), max(12, width // 4))
     title_w = max(width - years_w - track_w - id_w - 6, 16)
 
-    def cut(text: str, n: int) -> str:
-        return text if len(text) <= n else text[: n - 1] + "\u2026"
-
     out = [f"{'title':<{title_w}}  {'years':<{years_w}}  {'track':<{track_w}}  id"]
     for r, track in zip(rows, tracks, strict=True):
         lines = textwrap.wrap(clean(r.title), title_w) or [""]
+        case_id = clean(r.id)
+        fits = len(case_id) <= id_w
         out.append(
             f"{lines[0]:<{title_w}}  {clean(r.years):<{years_w}}  {track:<{track_w}}  "
-            f"{cut(clean(r.id), id_w)}".rstrip()
+            f"{case_id if fits else ''}".rstrip()
         )
-        out += lines[1:]  # the title is the first column: its next lines need no indent
+        # The title is the first column: its next lines need no indent. An id too long for
+        # its column is never cut (it is what `show` takes): it ends at the right edge of
+        # the next line instead, or of a line of its own.
+        rest = lines[1:]
+        if not fits:
+            if rest and len(rest[0]) + 2 + len(case_id) <= width:
+                rest[0] = rest[0] + " " * (width - len(rest[0]) - len(case_id)) + case_id
+            else:
+                rest.insert(0, " " * max(0, width - len(case_id)) + case_id)
+        out += rest
     out.append(f"{len(rows)} of {total} cases")
     sys.stdout.write("\n".join(out) + "\n")
