@@ -30,6 +30,9 @@ async def test_g_opens_the_glossary_and_typing_filters_terms(make_app: MakeApp) 
         assert app.focused is not None and app.focused.id == "glossary-terms"
         await pilot.press("slash")
         assert app.focused is not None and app.focused.id == "glossary-filter"
+        await pilot.press("ctrl+u", *"zebra")
+        await settle(pilot)
+        assert screen.shown_terms == [] and "No term matches" in screen_text(app)
 
 
 async def test_cases_outside_the_library_are_named_not_opened(make_app: MakeApp) -> None:

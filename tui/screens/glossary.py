@@ -103,6 +103,9 @@ class GlossaryScreen(Track2Screen):
         if self._shown:
             terms.highlighted = 0
         else:
+            # Said in the list, so an empty list never looks like a glossary still loading.
+            none = literal(f"No term matches {needle.strip()!r}.", "dim italic")
+            terms.add_option(Option(none, disabled=True))
             self.query_one("#glossary-term", EntryList).clear_options()
 
     def action_back(self) -> None:
