@@ -155,3 +155,21 @@ async def test_f_shows_the_filters_on_a_narrow_screen(make_app: MakeApp, opener:
         await settle(pilot)
         assert panel.region.width == 0
         assert not isinstance(app.focused, Select)
+
+
+async def test_the_footer_ends_with_the_palette_key_at_60_columns(make_app: MakeApp) -> None:
+    """Keys that do not fit go under the command palette's key, which reaches the edge: no
+    letter of them shows after it ("^p palettel")."""
+    from textual.widgets import Footer
+
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("enter")
+        await settle(pilot)
+        assert isinstance(app.screen, CaseScreen)
+        footer = app.screen.query_one(Footer)
+        [palette] = [k for k in footer.query("FooterKey") if k.has_class("-command-palette")]
+        assert palette.region.right == footer.region.right
+        last_line = screen_text(app).splitlines()[-1]
+        assert last_line.rstrip().endswith("palette")
