@@ -173,3 +173,16 @@ async def test_the_footer_ends_with_the_palette_key_at_60_columns(make_app: Make
         assert palette.region.right == footer.region.right
         last_line = screen_text(app).splitlines()[-1]
         assert last_line.rstrip().endswith("palette")
+
+
+async def test_help_lines_that_wrap_stay_right_of_their_label(make_app: MakeApp) -> None:
+    app = make_app()
+    async with app.run_test(size=(60, 20)) as pilot:
+        await settle(pilot)
+        await pilot.press("question_mark")
+        await settle(pilot)
+        lines = screen_text(app).splitlines()
+        at = next(n for n, line in enumerate(lines) if line.lstrip().startswith("Find "))
+        text_column = lines[at].index("/ and type")
+        wrapped = lines[at + 1]
+        assert wrapped[:text_column].strip() == "" and wrapped[text_column:].strip()

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from rich.console import Group
 from rich.table import Table
 from rich.text import Text
 from textual.app import ComposeResult
@@ -29,6 +30,21 @@ track2: Track II and Track 1.5 diplomacy cases, their lessons, briefings.
  More      ctrl+p: open any case, search, switch theme; ctrl+t: light/dark
  Leave     escape goes back; q quits
 """
+
+
+def intro_renderable() -> Group:
+    """The introduction, its keys as a grid: a line that wraps stays right of its label."""
+    first, *lines = INTRO.splitlines()
+    table = Table(box=None, expand=False, show_header=False, pad_edge=False, padding=0)
+    table.add_column(width=LABEL_WIDTH, no_wrap=True)
+    table.add_column()
+    for line in lines:
+        table.add_row(Text(line[:LABEL_WIDTH].rstrip()), Text(line[LABEL_WIDTH:]))
+    return Group(Text(first), table)
+
+
+LABEL_WIDTH = 11
+"""Columns of the introduction's labels (" Find" and its spaces)."""
 
 
 def binding_sections() -> list[tuple[str, list[Binding]]]:
@@ -118,7 +134,7 @@ class HelpScreen(Track2Screen):
         """The introduction and the table of keys."""
         yield Header()
         with VerticalScroll(id="help-view"):
-            yield Static(Text(INTRO), id="help-intro")
+            yield Static(intro_renderable(), id="help-intro")
             yield Static(help_renderable(), id="help-keys")
         yield Footer(compact=True)
 
