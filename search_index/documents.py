@@ -141,6 +141,7 @@ def _item_document(
         "case_id": case.id,
         "title": item.title,
         "body": searched(item.title, "", tag_labels, item.text),
+        "idwords": item.id,
         **{f: " ".join(v) for f, v in facets.items()},
         "tag": " ".join(item.tags),
         **years,

@@ -98,6 +98,17 @@ class SearchResult:
             out["corrected_from"] = self.corrected_from
         return out
 
+    def by_case(self) -> list[tuple[str, str, list[Hit]]]:
+        """The hits grouped by case: (case id, case title, its hits in rank order), the
+        cases in the order of their best hit. An agreement or a glossary term, which belong
+        to no case, is a group of its own (its ref as the id)."""
+        groups: dict[str, tuple[str, str, list[Hit]]] = {}
+        for hit in self.hits:
+            key = hit.case_id or hit.ref
+            title = hit.case_title or hit.title
+            groups.setdefault(key, (key, title, []))[2].append(hit)
+        return list(groups.values())
+
 
 @dataclass(frozen=True)
 class CaseRow:

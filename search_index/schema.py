@@ -9,7 +9,7 @@ from whoosh import columns, fields
 
 from search_index.analysis import name_analyzer, text_analyzer
 
-SCHEMA_VERSION = 8
+SCHEMA_VERSION = 9
 """Bump whenever fields, analyzers or document contents change: the index is then rebuilt."""
 
 FACET_FIELDS = (
@@ -26,17 +26,19 @@ FACET_FIELDS = (
     "provision",
 )
 """Fields counted for every search; the last four are filled only by PA-X agreements."""
-SEARCH_FIELDS: dict[str, float] = {"body": 1.0, "title": 1.5}
+SEARCH_FIELDS: dict[str, float] = {"body": 1.0, "title": 1.5, "idwords": 0.3}
 """The fields a plain word is looked up in, with their weight. One field on purpose: Whoosh
 scores a matching document in time proportional to the terms that match it, so a word looked
 up in four fields cost four times as much; ``body`` holds the title three times and the
 names twice instead (see documents.py), which weighs them the same way at a quarter of it.
 ``title`` is looked up as well: its postings are short (only the documents whose title has
 the word), and without it a long case lost to its own short items for the words of its own
-title ("oslo" listed four items before the Oslo case)."""
+title ("oslo" listed four items before the Oslo case). ``idwords`` holds the words of an item's
+id (``personal-capacity-convention``), which authors choose to name what the item is about but
+which need not be in its text: found, at a low weight, never as text of the item."""
 TITLE_REPEAT = 3
 NAMES_REPEAT = 2
-STEMMED_FIELDS = frozenset({"title", "body"})
+STEMMED_FIELDS = frozenset({"title", "body", "idwords"})
 """Fields whose terms are stemmed (the others are only folded)."""
 
 
@@ -70,6 +72,7 @@ def build_schema() -> fields.Schema:
         title=fields.TEXT(analyzer=text, stored=True),
         names=fields.TEXT(analyzer=names),
         body=fields.TEXT(analyzer=text),
+        idwords=fields.TEXT(analyzer=text),
         track=keyword(),
         theme=keyword(),
         region=keyword(),

@@ -132,3 +132,19 @@ def test_unwritable_cache_is_told_once(tmp_path: Path) -> None:
     assert proc.stderr.count("kept in memory") == 1
     assert json.loads(proc.stdout)["hits"]
     assert os.path.isfile(blocker)
+
+
+def test_results_grouped_by_case() -> None:
+    """--by-case puts each hit under its case, the cases in the order of their best hit."""
+    data = json.loads(run_cli("search", "oslo", "--by-case", "--json").stdout)
+    groups = data["groups"]
+    refs = [h["ref"] for h in data["hits"]]
+    assert sorted(r for g in groups for r in g["refs"]) == sorted(refs)
+    firsts = [min(refs.index(r) for r in g["refs"]) for g in groups]
+    assert firsts == sorted(firsts) and len(groups) == len({g["case_id"] for g in groups})
+    assert all(r.split("/")[0] == g["case_id"] for g in groups for r in g["refs"])
+    text = run_cli("search", "oslo", "--by-case", env={"COLUMNS": "100"}).stdout
+    first = groups[0]
+    assert text.splitlines()[0] == first["case_title"]
+    # Under its case's heading an item does not repeat the case's title.
+    assert f"({first['case_title']})" not in text.split("\n\n")[1]

@@ -217,3 +217,15 @@ def test_hits_carry_their_stored_tags(idx: SearchIndex) -> None:
     assert lesson.ref == "summit-case/trust-lesson" and lesson.tags == ("trust-building",)
     assert {h.ref: h.tags for h in idx.items()}["summit-case/secrecy"] == ("confidentiality",)
     assert idx.search("tariffs", kind="case").hits[0].tags == ()  # a case carries none itself
+
+
+def test_the_words_of_an_item_id_find_it_at_a_low_weight(idx: SearchIndex) -> None:
+    """An item's id names what it is about (``sport-opens-doors``) in words its text may not
+    use: they find it, but a document whose own text has the word ranks above it, and the id
+    is never shown as the item's text."""
+    doors = idx.search("doors")
+    assert [h.ref for h in doors.hits] == ["pingpong-zh/sport-opens-doors"]
+    assert "doors" not in "".join(s.text for s in doors.hits[0].snippet)
+    talking = [h.ref for h in idx.search("talking").hits]
+    # "talks" is in the trade case's own title; "talking" only in its recommendation's id.
+    assert talking.index("trade-case") < talking.index("trade-case/keep-talking")

@@ -48,11 +48,15 @@ def print_indented(out: Console, text: Text, indent: int = INDENT) -> None:
         out.print(Text(" " * indent) + line, soft_wrap=True)
 
 
-def print_hit(out: Console, hit: Hit) -> None:
-    """One hit: heading, reference, snippet, blank line."""
+def print_hit(out: Console, hit: Hit, in_case: bool = False) -> None:
+    """One hit: heading, reference, snippet, blank line (``in_case``: under its case's
+    heading, so the case's title is not repeated)."""
     from rich.text import Text
 
-    lines = hit_heading(hit).wrap(out, max(20, out.width - INDENT))
+    from cases.text import clean as strip_control
+
+    heading = Text(strip_control(hit.title), style="bold") if in_case else hit_heading(hit)
+    lines = heading.wrap(out, max(20, out.width - INDENT))
     for n, line in enumerate(lines):
         line.rstrip()
         label = hit.kind if n == 0 else ""

@@ -64,6 +64,11 @@ def register(sub: SubParsers) -> None:
     p.add_argument(
         "--limit", type=int, default=20, metavar="N", help="show at most N results (default 20)"
     )
+    p.add_argument(
+        "--by-case",
+        action="store_true",
+        help="group the results under their case, the cases in the order of their best result",
+    )
     p.add_argument("--json", action="store_true", help="machine-readable output")
     p.set_defaults(func=run)
 
@@ -85,13 +90,18 @@ def run(ctx: Context) -> int:
         from tui.cli.output import print_json
 
         data = result.as_dict()
+        if args.by_case:
+            data["groups"] = [
+                {"case_id": key, "case_title": title, "refs": [h.ref for h in hits]}
+                for key, title, hits in result.by_case()
+            ]
         if shows_pax:
             from cases.pax import CREDIT
 
             data["credit"] = CREDIT  # PA-X asks every view of its data to cite it
         print_json(data)
     else:
-        print_result(result)
+        print_result(result, by_case=args.by_case)
         if shows_pax:
             from cases.pax import CREDIT
 
@@ -103,8 +113,9 @@ def run(ctx: Context) -> int:
     return 0
 
 
-def print_result(result: SearchResult) -> None:
-    """The hits for people: heading, reference, snippet; then counts and "did you mean"."""
+def print_result(result: SearchResult, by_case: bool = False) -> None:
+    """The hits for people: heading, reference, snippet (under their case's title with
+    ``by_case``); then counts and "did you mean"."""
     from rich.text import Text
 
     from tui.cli.hits import print_hit
@@ -120,8 +131,16 @@ def print_result(result: SearchResult) -> None:
             )
         )
         out.print()
-    for hit in result.hits:
-        print_hit(out, hit)
+    if by_case:
+        from tui.cli.output import text
+
+        for _, title, hits in result.by_case():
+            out.print(text(title, "bold underline"))
+            for hit in hits:
+                print_hit(out, hit, in_case=True)
+    else:
+        for hit in result.hits:
+            print_hit(out, hit)
     shown = len(result.hits)
     if not result.total:
         out.print(Text(f"Nothing matches {result.query}.", style="dim"))
