@@ -63,44 +63,13 @@ def first_frame(
     command: list[str], marker: str, env: dict[str, str], timeout: float = 30.0
 ) -> float:
     """Seconds from spawning ``command`` in a 100x30 pty until ``marker`` is written."""
-    master, slave = os.openpty()
-    fcntl.ioctl(slave, termios.TIOCSWINSZ, struct.pack("HHHH", 30, 100, 0, 0))
-    start = time.perf_counter()
-    proc = subprocess.Popen(
-        command,
-        stdin=slave,
-        stdout=slave,
-        stderr=slave,
-        env=env,
-        close_fds=True,
-        start_new_session=True,
-    )
-    os.close(slave)
-    seen = b""
-    elapsed = float("nan")
-    pattern = re.compile(b"\x1b\\[[0-9;?]*[A-Za-z]")
+    term = Pty(command, env, 30, 100)
     try:
-        while time.perf_counter() - start < timeout:
-            ready, _, _ = select.select([master], [], [], 0.05)
-            if ready:
-                try:
-                    chunk = os.read(master, 65536)
-                except OSError:
-                    break
-                seen += chunk
-                if marker.encode() in pattern.sub(b"", seen):
-                    elapsed = time.perf_counter() - start
-                    break
-                if b"\x1b[6n" in chunk:  # answer a cursor position query, as a terminal does
-                    os.write(master, b"\x1b[1;1R")
+        return term.wait(marker, timeout)
+    except RuntimeError:
+        return float("nan")
     finally:
-        proc.terminate()
-        try:
-            proc.wait(5)
-        except subprocess.TimeoutExpired:
-            proc.kill()
-        os.close(master)
-    return elapsed
+        term.close()
 
 
 ESCAPES = re.compile(rb"\x1b\[[0-9;?]*[A-Za-z]|\x1b[()][0-9A-Za-z]|\x1b[=>]")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import html
 import re
-from typing import Any
+from typing import Any, TypeVar
 
 from rich.cells import cell_len
 from textual.app import App
@@ -13,6 +13,8 @@ from textual.pilot import Pilot
 from search_index import CaseRow, Hit
 from tui.app import Track2App
 from tui.screens.library import LibraryScreen
+
+RowT = TypeVar("RowT", CaseRow, Hit)
 
 
 async def settle(pilot: Pilot[int], rounds: int = 3) -> None:
@@ -78,22 +80,21 @@ def screen_text(app: App[Any]) -> str:
     return "\n".join(lines)
 
 
+def rows_of(screen: LibraryScreen, kind: type[RowT]) -> list[RowT]:
+    """The rows of the library list, which must all be of ``kind``."""
+    rows = list(screen.results.rows)
+    assert all(isinstance(row, kind) for row in rows), rows
+    return [row for row in rows if isinstance(row, kind)]
+
+
 def case_rows(screen: LibraryScreen) -> list[CaseRow]:
     """The rows of the library list, which must all be cases (the list with no search)."""
-    rows = []
-    for row in screen.results.rows:
-        assert isinstance(row, CaseRow), row
-        rows.append(row)
-    return rows
+    return rows_of(screen, CaseRow)
 
 
 def hit_rows(screen: LibraryScreen) -> list[Hit]:
     """The rows of the library list, which must all be search hits."""
-    rows = []
-    for row in screen.results.rows:
-        assert isinstance(row, Hit), row
-        rows.append(row)
-    return rows
+    return rows_of(screen, Hit)
 
 
 def record_notifications(app: Track2App) -> list[str]:
