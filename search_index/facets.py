@@ -20,19 +20,8 @@ CODE_PREFIX = "code:"
 class FacetTable:
     """Facet field -> value -> bitset of the documents that carry it."""
 
-    def __init__(self, reader: Any, docsets: DocSets) -> None:
-        self.values: dict[str, dict[str, int]] = {}
-        if reader is None:
-            return  # filled by the caller (a table read back from its file)
-        for field in FACET_FIELDS:
-            values = (btext.decode("utf-8") for btext in reader.lexicon(field))
-            # "code:GeWom" values let provision: select one PA-X column; the facet counts
-            # the categories only.
-            self.values[field] = {
-                value: docsets.term(field, value)
-                for value in values
-                if not value.startswith(CODE_PREFIX)
-            }
+    def __init__(self, values: dict[str, dict[str, int]]) -> None:
+        self.values = values
 
     def count(self, matched: int) -> dict[str, dict[str, int]]:
         """Value counts of each facet among ``matched`` (a bitset), largest first."""
@@ -44,13 +33,26 @@ class FacetTable:
         return out
 
 
+def facet_values(reader: Any, docsets: DocSets) -> dict[str, dict[str, int]]:
+    """Each facet field's values in the index, with the bitset of the documents holding it."""
+    out: dict[str, dict[str, int]] = {}
+    for field in FACET_FIELDS:
+        values = (btext.decode("utf-8") for btext in reader.lexicon(field))
+        # "code:GeWom" values let provision: select one PA-X column; the facet counts the
+        # categories only.
+        out[field] = {
+            value: docsets.term(field, value)
+            for value in values
+            if not value.startswith(CODE_PREFIX)
+        }
+    return out
+
+
 def facet_table(reader: Any, docsets: DocSets, folder: Path | None) -> FacetTable:
     """The facet table of what ``reader`` reads, saved beside the index (see ``saved``)."""
 
     def build() -> dict[str, dict[str, int]]:
-        return FacetTable(reader, docsets).values
+        return facet_values(reader, docsets)
 
-    table = FacetTable(None, docsets)
     check = (docsets.size, FACET_FIELDS)
-    table.values = saved_or_built(folder, reader, "facets", check, build)
-    return table
+    return FacetTable(saved_or_built(folder, reader, "facets", check, build))

@@ -187,3 +187,17 @@ def test_synthetic_library_loads_clean_and_is_case_sized(tmp_path: Path) -> None
     prose += [e.event for e in case.timeline]
     prose += [i.title + " " + i.text for _, i in case.items()]
     assert 500 <= sum(len(t.split()) for t in prose) <= 700
+
+
+def one_folder(folder: Path) -> list[LibraryDir]:
+    """A library of ``folder`` alone, labelled with its path."""
+    return [LibraryDir(folder, str(folder))]
+
+
+def three_cases(folder: Path) -> Path:
+    """Write three small cases into ``folder``, each with a word of its own; return it."""
+    folder.mkdir(parents=True, exist_ok=True)
+    write_case(folder, "alpha-case", "Alpha talks", "Zebras crossed the river.")
+    write_case(folder, "beta-case", "Beta talks", "Giraffes ate the leaves.")
+    write_case(folder, "gamma-case", "Gamma talks", "Pelicans caught the fish.")
+    return folder

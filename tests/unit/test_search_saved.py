@@ -5,28 +5,22 @@ or a saved file is damaged (search_index/saved.py)."""
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
 
-from cases.library import LibraryDir
 from search_index import CaseRow, SearchIndex
+from search_index.docsets import DocSets
 from search_index.store import CURRENT
-from tests.unit.test_search_fixtures import write_case
+from tests.unit.test_search_fixtures import one_folder, three_cases, write_case
 
-
-def _lib(folder: Path) -> list[LibraryDir]:
-    return [LibraryDir(folder, str(folder))]
+_lib = one_folder
 
 
 @pytest.fixture
 def three(tmp_path: Path) -> Path:
-    """A library of three small cases."""
-    folder = tmp_path / "lib"
-    folder.mkdir()
-    write_case(folder, "alpha-case", "Alpha talks", "Zebras crossed the river.")
-    write_case(folder, "beta-case", "Beta talks", "Giraffes ate the leaves.")
-    write_case(folder, "gamma-case", "Gamma talks", "Pelicans caught the fish.")
-    return folder
+    """A library of three small cases, each with a word of its own."""
+    return three_cases(tmp_path / "lib")
 
 
 def test_the_facet_table_is_saved_with_the_index_and_follows_its_changes(
@@ -37,14 +31,13 @@ def test_the_facet_table_is_saved_with_the_index_and_follows_its_changes(
     import search_index.facets as facets_module
 
     built: list[int] = []
-    real_init = facets_module.FacetTable.__init__
+    real = facets_module.facet_values
 
-    def counting(self: facets_module.FacetTable, reader: object, docsets: object) -> None:
-        if reader is not None:
-            built.append(1)
-        real_init(self, reader, docsets)  # type: ignore[arg-type]
+    def counting(reader: Any, docsets: DocSets) -> dict[str, dict[str, int]]:
+        built.append(1)
+        return real(reader, docsets)
 
-    monkeypatch.setattr(facets_module.FacetTable, "__init__", counting)
+    monkeypatch.setattr(facets_module, "facet_values", counting)
     cache = tmp_path / "cache"
     with SearchIndex.open(_lib(three), cache) as idx:
         first = idx.search("talks").facets

@@ -20,11 +20,9 @@ from search_index.locking import IndexLock
 from search_index.manifest import MANIFEST
 from search_index.store import CURRENT, index_home
 from tests.conftest import REPO
-from tests.unit.test_search_fixtures import synthetic_library, write_case
+from tests.unit.test_search_fixtures import one_folder, synthetic_library, three_cases, write_case
 
-
-def _lib(folder: Path) -> list[LibraryDir]:
-    return [LibraryDir(folder, str(folder))]
+_lib = one_folder
 
 
 def _ids(idx: SearchIndex, query: str) -> set[str]:
@@ -34,12 +32,7 @@ def _ids(idx: SearchIndex, query: str) -> set[str]:
 @pytest.fixture
 def three(tmp_path: Path) -> Path:
     """A library of three small cases, each with a word of its own."""
-    folder = tmp_path / "lib"
-    folder.mkdir()
-    write_case(folder, "alpha-case", "Alpha talks", "Zebras crossed the river.")
-    write_case(folder, "beta-case", "Beta talks", "Giraffes ate the leaves.")
-    write_case(folder, "gamma-case", "Gamma talks", "Pelicans caught the fish.")
-    return folder
+    return three_cases(tmp_path / "lib")
 
 
 def test_first_open_builds_then_nothing_to_do(three: Path, tmp_path: Path) -> None:
