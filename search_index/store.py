@@ -7,7 +7,10 @@ Layout, under ``<cache>/index/<key>/`` (the key is a hash of the library folders
     build-<pid>-<hex>/   a full build in progress (left behind by a killed build: deleted)
 
 A full build is written beside the live index and renamed into place only when complete, so
-a build killed at any moment leaves the previous index (or none) and never half of one. An
+a build killed at any moment leaves the previous index (or none) and never half of one. The
+first index of a layered library (the curated cases and a folder of one's own) starts from a
+copy of the index of the folders beneath it, when that one is current: only the new folder's
+files are read and indexed, not the whole library again. An
 incremental update commits in place: Whoosh's commit is atomic (a new table of contents),
 and the manifest is replaced after it, so a kill in between only makes the next update redo
 some work. The manifest also records the size and mtime of every index file; if they differ
@@ -81,10 +84,13 @@ class Store:
         return self.ix.searcher()
 
 
+def _key(dirs: list[LibraryDir]) -> str:
+    return hashlib.sha256(repr(dir_list(dirs)).encode("utf-8")).hexdigest()[:16]
+
+
 def index_home(dirs: list[LibraryDir], cache_root: Path) -> Path:
     """The folder of the index for this set of library folders."""
-    key = hashlib.sha256(repr(dir_list(dirs)).encode("utf-8")).hexdigest()[:16]
-    return cache_root / "index" / key
+    return cache_root / "index" / _key(dirs)
 
 
 def _writer_factory(ix: Any, disk: bool) -> Callable[[int], Any]:
@@ -104,11 +110,41 @@ def build_in_memory(dirs: list[LibraryDir], progress: Progress | None) -> tuple[
     return Store(ix, manifest, None), replace_rebuilt(stats)
 
 
-def replace_rebuilt(stats: UpdateStats) -> UpdateStats:
-    """The same stats, marked as a full build."""
+def replace_rebuilt(stats: UpdateStats, indexed: int | None = None) -> UpdateStats:
+    """The same stats, marked as a full build (of ``indexed`` cases, when it is given)."""
+    if indexed is not None:
+        return UpdateStats(indexed, 0, 0, stats.seconds, rebuilt=True, extras=stats.extras)
     return UpdateStats(
         stats.added, stats.changed, stats.removed, stats.seconds, rebuilt=True, extras=stats.extras
     )
+
+
+def copy_lower_index(home: Path, dirs: list[LibraryDir], build: Path) -> Manifest | None:
+    """Copy into ``build`` the live index of the most of ``dirs``' first folders that has one.
+
+    Returns its manifest, or None when no such index is current (nothing is left in
+    ``build`` then). No lock is taken on the other index: index files are written once and
+    never changed in place, so a copy whose every file has the size and mtime that index's
+    manifest records is that index exactly; any other copy (an update ran meanwhile, a file
+    was damaged) is discarded.
+    """
+    for count in range(len(dirs) - 1, 0, -1):
+        lower = dirs[:count]
+        folder = home.parent / _key(lower) / CURRENT
+        manifest = read_manifest(folder)
+        if manifest is None or not manifest.compatible(lower):
+            continue
+        try:
+            for name in manifest.index_files:
+                shutil.copy2(folder / name, build / name)
+            if index_file_stats(build) == manifest.index_files:
+                return manifest
+        except OSError:
+            pass
+        for child in build.iterdir():
+            child.unlink()
+        return None
+    return None
 
 
 def open_current(home: Path, dirs: list[LibraryDir]) -> Store | None:
@@ -136,16 +172,25 @@ def clean_leftovers(home: Path) -> None:
 
 
 def full_build(
-    home: Path, dirs: list[LibraryDir], progress: Progress | None
+    home: Path, dirs: list[LibraryDir], progress: Progress | None, layered: bool = True
 ) -> tuple[Store, UpdateStats]:
-    """Build a new index beside the live one and swap it in (call with the lock held)."""
+    """Build a new index beside the live one and swap it in (call with the lock held).
+
+    With ``layered``, start from the index of the folders beneath the last one if it is
+    current (see :func:`copy_lower_index`); without, read every file afresh.
+    """
     clean_leftovers(home)
     token = f"{os.getpid()}-{secrets.token_hex(4)}"
     build = home / f"build-{token}"
     build.mkdir()
     try:
-        ix = whoosh_index.create_in(str(build), build_schema())
-        manifest, stats = run_update(Manifest(), dirs, _writer_factory(ix, True), progress)
+        start = copy_lower_index(home, dirs, build) if layered else None
+        if start is None:
+            start = Manifest()
+            ix = whoosh_index.create_in(str(build), build_schema())
+        else:
+            ix = whoosh_index.open_dir(str(build), schema=build_schema())
+        manifest, stats = run_update(start, dirs, _writer_factory(ix, True), progress)
         ix.close()
         manifest.index_files = index_file_stats(build)
         write_manifest(build, manifest)
@@ -159,7 +204,7 @@ def full_build(
         raise
     shutil.rmtree(old, ignore_errors=True)
     ix = whoosh_index.open_dir(str(current), schema=build_schema())
-    return Store(ix, manifest, current), replace_rebuilt(stats)
+    return Store(ix, manifest, current), replace_rebuilt(stats, len(manifest.indexed))
 
 
 def update_store(store: Store, dirs: list[LibraryDir], progress: Progress | None) -> UpdateStats:
@@ -190,7 +235,7 @@ def open_or_build(
     with lock:
         store = None if rebuild else open_current(home, dirs)
         if store is None:
-            return full_build(home, dirs, progress)
+            return full_build(home, dirs, progress, layered=not rebuild)
         try:
             stats = update_store(store, dirs, progress)
         except OSError:
@@ -199,7 +244,7 @@ def open_or_build(
         except Exception:  # noqa: BLE001 - a segment that fails mid-update: start again
             store.drop_reader()
             store.ix.close()
-            return full_build(home, dirs, progress)
+            return full_build(home, dirs, progress, layered=False)
         if stats.touched:
             store.drop_reader()
         return store, stats

@@ -41,7 +41,7 @@ def test_a_killed_build_leaves_no_process_and_no_lock(
     tmp_path: Path, isolated_user_folders: Path, sig: signal.Signals
 ) -> None:
     lib = tmp_path / "big"
-    synthetic_library(lib, 150)  # the curated 56 and these: a build of about 4 s
+    synthetic_library(lib, 30)  # rebuilt with the curated 56: about 2.5 s, so killed mid-way
     dirs = default_library_dirs([lib], env=False)
     home = index_home(dirs, Path(os.environ["TRACK2_CACHE_DIR"]))
     proc = subprocess.Popen(

@@ -6,6 +6,7 @@ import importlib
 import io
 import re
 from collections.abc import Callable
+from functools import cache
 
 import pytest
 from rich.console import Console
@@ -44,20 +45,23 @@ def defined_bindings() -> list[tuple[str, Binding]]:
     return found
 
 
+@cache
 def help_text() -> str:
+    """Help as printed at 200 columns (drawn once: it is the same for every test)."""
     console = Console(width=200, file=io.StringIO(), record=True)
     console.print(help_renderable())
     return console.export_text()
 
 
-def help_rows() -> set[tuple[str, str]]:
+@cache
+def help_rows() -> frozenset[tuple[str, str]]:
     """(key as shown, what it does) for every row of the help table."""
-    rows = set()
+    rows: set[tuple[str, str]] = set()
     for line in help_text().splitlines():
         cells = re.split(r" {2,}", line.strip())
         if len(cells) == 2:
             rows.add((cells[0], cells[1]))
-    return rows
+    return frozenset(rows)
 
 
 SHOWN = {"question_mark": "?", "slash": "/", "escape": "esc", "pagedown": "pgdn", "pageup": "pgup"}
@@ -248,3 +252,31 @@ async def test_tab_moves_between_panes(make_app: MakeApp) -> None:
         assert app.focused is not start
         await pilot.press("shift+tab")
         assert app.focused is start
+
+
+async def test_the_footer_is_redrawn_only_when_its_keys_change(make_app: MakeApp) -> None:
+    from textual.widgets._footer import FooterKey
+
+    from tui.widgets.key_footer import KeyFooter
+
+    app = make_app()
+    async with app.run_test(size=(120, 30)) as pilot:
+        await settle(pilot)
+        footer = app.screen.query_one(KeyFooter)
+
+        def drawn() -> list[tuple[FooterKey, str]]:
+            return [(key, key.description) for key in footer.query(FooterKey)]
+
+        assert "Open" in [text for _key, text in drawn()]  # the case list has focus
+        await pilot.press("slash", "tab", "tab")  # the first filter: no "Open" key
+        await settle(pilot)
+        first_filter, before = app.focused, drawn()
+        assert "Open" not in [text for _key, text in before]
+        await pilot.press("tab")  # the next filter: the same keys, so the same widgets
+        await settle(pilot)
+        assert app.focused is not first_filter
+        assert drawn() == before
+        await pilot.press("shift+tab", "shift+tab")  # back on the case list: drawn anew
+        await settle(pilot)
+        assert "Open" in [text for _key, text in drawn()]
+        assert not {key for key, _text in drawn()} & {key for key, _text in before}

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 import pytest
 
@@ -41,13 +42,19 @@ CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 
 @pytest.fixture(scope="module")
 def library() -> Library:
-    lib = load_library(default_library_dirs(env=False))
+    lib = curated_library()
     assert lib.problems == [], "\n".join(map(str, lib.problems))
     return lib
 
 
+@cache
+def curated_library() -> Library:
+    """Read once a session: three tests take their parameters from it, one its problems."""
+    return load_library(default_library_dirs(env=False))
+
+
 def curated_cases() -> list[Case]:
-    return load_library(default_library_dirs(env=False)).sorted_cases()
+    return curated_library().sorted_cases()
 
 
 def test_every_case_the_articles_name_is_in_the_library(library: Library) -> None:

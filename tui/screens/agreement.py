@@ -8,11 +8,12 @@ from rich.text import Text
 from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import Track2Screen
 from tui.widgets.entry_list import EntryList
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rows import literal, styled
 
 
@@ -62,7 +63,7 @@ class AgreementScreen(Track2Screen):
                     options.append(Option(writer.entry_text(entry) + "\n"))
                     self._opens.append(entry.opens)
         yield EntryList(*options, id="agreement-content")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the entries, on the first one that can be chosen."""

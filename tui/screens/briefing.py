@@ -13,11 +13,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical, VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import Track2Screen
 from tui.widgets.entry_list import EntryList
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rows import literal, styled
 
 if TYPE_CHECKING:
@@ -64,7 +65,7 @@ class BriefingScreen(Track2Screen):
                 yield EntryList(id="briefing-parts")
             with VerticalScroll(id="briefing-preview"):
                 yield Static(id="briefing-render")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Show the parts and the preview."""

@@ -9,7 +9,7 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
 from cases.document.case import case_subtitle
@@ -18,6 +18,7 @@ from tui.screens.base import Track2Screen
 from tui.styles import writer_styles
 from tui.widgets.entry_list import EntryList
 from tui.widgets.find_bar import FindBar
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rows import literal, styled
 
 TAB_KEYS: list[BindingType] = [
@@ -74,7 +75,7 @@ class CaseScreen(Track2Screen):
             for p in loaded.problems if loaded else []:
                 why.append_text(literal(str(p) + "\n"))
             yield Static(why, id="case-missing")
-            yield Footer(compact=True)
+            yield KeyFooter()
             return
         self.sub_title = "Case"
         head = literal(case.title, "bold")
@@ -99,7 +100,7 @@ class CaseScreen(Track2Screen):
         bar = FindBar(id="find-bar")
         bar.display = False
         yield bar
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     @staticmethod
     def _nav_label(n: int, tab: Tab) -> Text:

@@ -9,10 +9,11 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from cases.tracks import ordered
 from tui.screens.base import Track2Screen
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rows import literal
 
 if TYPE_CHECKING:
@@ -135,7 +136,7 @@ class CompareScreen(Track2Screen):
         yield Header()
         with VerticalScroll(id="compare-view"):
             yield Static(id="compare-table")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Draw the table."""

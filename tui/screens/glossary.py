@@ -10,11 +10,12 @@ from textual import on
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input
+from textual.widgets import Header, Input
 from textual.widgets.option_list import Option
 
 from tui.screens.base import Track2Screen
 from tui.widgets.entry_list import EntryList
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rows import literal, styled
 
 if TYPE_CHECKING:
@@ -68,7 +69,7 @@ class GlossaryScreen(Track2Screen):
                 yield Input(placeholder="Filter terms", id="glossary-filter")
                 yield EntryList(id="glossary-terms")
             yield EntryList(id="glossary-term")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Fill the list; show the asked-for term or the first one."""

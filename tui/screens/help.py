@@ -10,9 +10,10 @@ from rich.text import Text
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import VerticalScroll
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 
 from tui.screens.base import BACK, PANE_BINDINGS, QUIT, Track2Screen
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rows import styled
 
 INTRO = """\
@@ -136,7 +137,7 @@ class HelpScreen(Track2Screen):
         with VerticalScroll(id="help-view"):
             yield Static(intro_renderable(), id="help-intro")
             yield Static(help_renderable(), id="help-keys")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the scrolling view."""

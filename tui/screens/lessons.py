@@ -12,10 +12,11 @@ from textual import on, work
 from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
-from textual.widgets import Footer, Header, Input, Label, Select, Static
+from textual.widgets import Header, Input, Label, Select, Static
 
 from tui.latest import Latest
 from tui.screens.base import Track2Screen
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rows import KIND_LABELS, GroupHeader, header_lines, item_lines, literal, styled
 from tui.widgets.virtual_list import VirtualList
 
@@ -104,7 +105,7 @@ class LessonsScreen(Track2Screen):
                 )
                 yield Static(id="lessons-summary")
                 yield VirtualList(self._format, row_height=2, empty="Loading...", id="lessons-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def _format(self, row: Any, width: int) -> list[Text]:
         if isinstance(row, GroupHeader):

@@ -10,7 +10,7 @@ from textual.app import ComposeResult
 from textual.binding import Binding, BindingType
 from textual.containers import Horizontal, Vertical
 from textual.timer import Timer
-from textual.widgets import Footer, Header, Input, Select, Static
+from textual.widgets import Header, Input, Select, Static
 from textual.worker import get_current_worker
 
 from cases.tracks import TRACKS, ordered
@@ -19,6 +19,7 @@ from tui.latest import Latest
 from tui.screens.base import ESSENTIAL, PANE_BINDINGS, AppAccess
 from tui.screens.library_search import library_result, result_summary
 from tui.widgets.facets import FacetPanel, filter_rows
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rows import (
     SORTS,
     Suggestion,
@@ -89,7 +90,7 @@ class LibraryScreen(AppAccess, Screen[None]):
                 yield VirtualList(self._format, empty="Opening the library...", id="results")
             yield Static(id="preview")
         yield StatusBar(id="status-bar")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     @property
     def results(self) -> VirtualList[Row]:

@@ -6,11 +6,12 @@ from typing import ClassVar
 
 from textual.app import ComposeResult
 from textual.binding import BindingType
-from textual.widgets import Footer, Header, Static
+from textual.widgets import Header, Static
 from textual.widgets.option_list import Option
 
 from tui.screens.base import Track2Screen
 from tui.widgets.entry_list import EntryList
+from tui.widgets.key_footer import KeyFooter
 from tui.widgets.rows import literal, styled
 
 
@@ -32,7 +33,7 @@ class ProblemsScreen(Track2Screen):
             head = styled("No problems: every library file was read.", "bold")
         yield Static(head, id="problems-head")
         yield EntryList(*[Option(literal(str(p))) for p in problems], id="problems-list")
-        yield Footer(compact=True)
+        yield KeyFooter()
 
     def on_mount(self) -> None:
         """Focus the list."""
