@@ -90,10 +90,16 @@ def seed_curated_index() -> None:
     Building it takes a second or two; every CLI test would otherwise build its own. Only an
     empty cache is seeded, so a test that prepares its cache (or runs a second command) sees
     exactly what the commands left; an index for other folders (``--library``) is built as
-    usual, and one for the curated library is updated as usual if a curated file changed.
+    usual (from the curated one beneath it), and one for the curated library is updated as
+    usual if a curated file changed.
     """
-    cache = Path(os.environ["TRACK2_CACHE_DIR"])
-    if cache.exists() or os.environ.get("TRACK2_NO_SEED"):
+    if not os.environ.get("TRACK2_NO_SEED"):
+        curated_index_into(Path(os.environ["TRACK2_CACHE_DIR"]))
+
+
+def curated_index_into(cache: Path) -> None:
+    """Make ``cache`` a copy of the run's index of the curated library, unless it exists."""
+    if cache.exists():
         return
     if not _TEMPLATE:
         _TEMPLATE.append(_shared_template())

@@ -15,6 +15,7 @@ from typing import Any
 import pytest
 
 from cases.library import LibraryDir
+from tests.conftest import curated_index_into
 from tui.app import Track2App, create_app
 
 HERE = Path(__file__).resolve().parent
@@ -24,8 +25,11 @@ BROKEN_LIBRARY = HERE / "broken"
 
 @pytest.fixture(scope="session")
 def index_cache(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """One index cache for the session: each library's index is built once."""
-    return tmp_path_factory.mktemp("index-cache")
+    """One index cache for the session: each library's index is built once (the curated
+    library's is copied in, built once for the whole run)."""
+    cache = tmp_path_factory.mktemp("index-cache") / "cache"
+    curated_index_into(cache)
+    return cache
 
 
 @pytest.fixture

@@ -21,6 +21,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.conftest import seed_curated_index
+
 WIDTH, HEIGHT = 100, 30
 
 
@@ -158,7 +160,11 @@ def track2_command() -> list[str]:
 def terminal(
     tmp_path: Path, isolated_user_folders: Path, request: pytest.FixtureRequest
 ) -> Iterator[tuple[Terminal, Path]]:
-    """track2 in a tmux session; a test parametrized indirectly passes extra environment."""
+    """track2 in a tmux session; a test parametrized indirectly passes extra environment.
+
+    The curated library's index is there already (as after a first run), unless the test
+    passes ``{"first_run": ""}``: then track2 builds it, as for a new user.
+    """
     tmux = shutil.which("tmux")
     if tmux is None:
         pytest.fail(
@@ -167,11 +173,14 @@ def terminal(
         )
     socket = f"track2-test-{os.getpid()}-{secrets.token_hex(4)}"  # a server of its own
     term = Terminal(tmux, socket, "track2")
+    extra = dict(getattr(request, "param", {}))
+    if extra.pop("first_run", None) is None:
+        seed_curated_index()
     env = {
         "TRACK2_CACHE_DIR": os.environ["TRACK2_CACHE_DIR"],
         "TRACK2_DATA_DIR": os.environ["TRACK2_DATA_DIR"],
         "TEXTUAL_ANIMATIONS": "none",
-        **getattr(request, "param", {}),
+        **extra,
     }
     status = tmp_path / "exit-status"
     command = " ".join(shlex.quote(part) for part in track2_command())
@@ -199,6 +208,7 @@ def terminal(
         term.run("kill-server", check=False)
 
 
+@pytest.mark.parametrize("terminal", [{"first_run": ""}], ids=["first-run"], indirect=True)
 def test_a_new_user_finds_reads_briefs_exports_compares_and_quits(
     terminal: tuple[Terminal, Path],
 ) -> None:

@@ -9,6 +9,7 @@ import pytest
 
 from cases.citations import MARKER, strip_markers
 from cases.dates import is_before
+from cases.dirs import curated_dir
 from cases.glossary import load_glossary
 from cases.library import Library, default_library_dirs, load_library
 from cases.model import Case
@@ -49,12 +50,19 @@ def library() -> Library:
 
 @cache
 def curated_library() -> Library:
-    """Read once a session: three tests take their parameters from it, one its problems."""
+    """The curated library, read once by the first test that needs it (not at collection:
+    every worker collects every test, and few of them run these)."""
     return load_library(default_library_dirs(env=False))
 
 
-def curated_cases() -> list[Case]:
-    return curated_library().sorted_cases()
+CASE_IDS = sorted(path.stem for path in curated_dir().glob("*.yaml"))
+"""A case's id is its file's name (the loader holds every file to that)."""
+
+
+@pytest.fixture(params=CASE_IDS)
+def case(request: pytest.FixtureRequest) -> Case:
+    """Each curated case in turn."""
+    return curated_library().cases[request.param]
 
 
 def test_every_case_the_articles_name_is_in_the_library(library: Library) -> None:
@@ -62,7 +70,6 @@ def test_every_case_the_articles_name_is_in_the_library(library: Library) -> Non
     assert set(library.cases) >= REQUIRED_IDS, REQUIRED_IDS - set(library.cases)
 
 
-@pytest.mark.parametrize("case", curated_cases(), ids=lambda c: c.id)
 def test_case_depth(case: Case) -> None:
     summary = strip_markers(case.summary)
     assert 60 <= len(summary) <= 900, "a summary a student reads in 30 seconds"
@@ -79,7 +86,6 @@ def test_case_depth(case: Case) -> None:
     assert case.last_reviewed
 
 
-@pytest.mark.parametrize("case", curated_cases(), ids=lambda c: c.id)
 def test_case_sources(case: Case) -> None:
     assert len(case.sources) >= 2
     assert any(not s.is_source_article for s in case.sources), "a source beyond the articles"
@@ -88,7 +94,6 @@ def test_case_sources(case: Case) -> None:
         assert s.url or ((s.publisher or s.author) and s.year) or s.is_source_article, s.id
 
 
-@pytest.mark.parametrize("case", curated_cases(), ids=lambda c: c.id)
 def test_case_text_has_no_markup_or_control_characters(case: Case) -> None:
     def strings(value: object) -> list[str]:
         if isinstance(value, str):
