@@ -16,7 +16,7 @@ import search_index.store as store_module
 from cases.dirs import default_library_dirs
 from search_index import SearchIndex
 from search_index.store import index_home
-from tests.conftest import run_cli
+from tests.conftest import curated_index_into, run_cli, seed_curated_index
 from tests.unit.test_search_fixtures import synthetic_library
 
 
@@ -40,6 +40,7 @@ def _group_alive(pgid: int) -> bool:
 def test_a_killed_build_leaves_no_process_and_no_lock(
     tmp_path: Path, isolated_user_folders: Path, sig: signal.Signals
 ) -> None:
+    seed_curated_index()  # what the search after the kill starts from, as after a first run
     lib = tmp_path / "big"
     synthetic_library(lib, 30)  # rebuilt with the curated 56: about 2.5 s, so killed mid-way
     dirs = default_library_dirs([lib], env=False)
@@ -104,6 +105,7 @@ def test_a_lock_whose_owner_is_dead_is_recovered(
     synthetic_library(lib, 3)
     dirs = default_library_dirs([lib], env=False)
     cache = tmp_path / "cache"
+    curated_index_into(cache)  # the index beneath this one, as after a first run
     holder = _hold(index_home(dirs, cache) / "lock", _dead_pid())
     try:
         started = time.monotonic()

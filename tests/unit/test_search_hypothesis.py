@@ -11,6 +11,7 @@ from hypothesis import strategies as st
 from cases.library import LibraryDir, curated_dir
 from search_index import SearchIndex, SearchResult
 from search_index.query import parse
+from tests.conftest import curated_index_into
 
 # Pieces of the query syntax, so generated strings hit the parser's corners more often.
 SYNTAX = st.sampled_from(
@@ -55,11 +56,10 @@ QUERIES = st.lists(st.one_of(SYNTAX, st.text(max_size=8)), max_size=12).map("".j
 
 @pytest.fixture(scope="module")
 def curated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    """The curated library's index, built once for this module."""
-    idx = SearchIndex.open(
-        [LibraryDir(curated_dir(), "curated")],
-        cache_root=tmp_path_factory.mktemp("hypothesis-cache"),
-    )
+    """The curated library's index (a copy of the one built once for the run)."""
+    cache = tmp_path_factory.mktemp("hypothesis-cache") / "cache"
+    curated_index_into(cache)
+    idx = SearchIndex.open([LibraryDir(curated_dir(), "curated")], cache_root=cache)
     yield idx
     idx.close()
 

@@ -13,6 +13,7 @@ import pytest
 
 from cases.library import LibraryDir, curated_dir
 from search_index import CaseRow, SearchIndex
+from tests.conftest import curated_index_into
 
 RELEVANCE = [
     ("oslo", "oslo-back-channel"),
@@ -80,8 +81,9 @@ RELEVANCE = [
 
 @pytest.fixture(scope="module")
 def curated(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SearchIndex]:
-    """The curated library's index, built once for this module."""
-    cache = tmp_path_factory.mktemp("relevance-cache")
+    """The curated library's index (a copy of the one built once for the run)."""
+    cache = tmp_path_factory.mktemp("relevance-cache") / "cache"
+    curated_index_into(cache)
     idx = SearchIndex.open([LibraryDir(curated_dir(), "curated")], cache_root=cache)
     yield idx
     idx.close()

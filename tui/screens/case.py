@@ -181,7 +181,7 @@ class CaseScreen(Track2Screen):
             section = styled(f"{index + 1}/{len(self.tabs)} ", "dim")
             section.append(tab.label, style="bold")
             section.append("   keys 1-9, 0 or left/right: other parts", style="dim")
-            self.query_one("#case-section", Static).update(section)
+            self.query_one("#case-section", Static).update(section, layout=False)  # one line
         if self.tabs[index].entries:
             content.highlighted = entry if entry is not None else self._cursor.get(index, 0)
         nav = self.query_one("#case-nav", EntryList)

@@ -229,7 +229,7 @@ class LibraryScreen(AppAccess, Screen[None]):
         columns.display = shown
         if shown:
             width = self.results.scrollable_content_region.width or self.results.size.width
-            columns.update(case_header(max(20, width or 80), self._sort))
+            columns.update(case_header(max(20, width or 80), self._sort), layout=False)
 
     def on_resize(self) -> None:
         """The columns follow the list's width (once the list has its new size)."""
@@ -318,7 +318,8 @@ class LibraryScreen(AppAccess, Screen[None]):
     def _preview(self, case_id: str) -> None:
         from tui.case_tabs import preview_text
 
-        self.query_one("#preview", Static).update(preview_text(self.data.case(case_id)))
+        preview = preview_text(self.data.case(case_id))
+        self.query_one("#preview", Static).update(preview, layout=False)  # its size is fixed
 
     @on(VirtualList.Highlighted, "#results")
     def _near_end(self, event: VirtualList.Highlighted) -> None:

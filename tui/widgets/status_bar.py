@@ -26,12 +26,12 @@ class StatusBar(Horizontal):
         bar = self.query_one("#progress", ProgressBar)
         bar.display = True
         bar.update(total=max(total, 1), progress=done)
-        self.query_one("#status", Static).update(f"Building the search index: {done}/{total}")
+        self._say(f"Building the search index: {done}/{total}")
 
     def failed(self, message: str) -> None:
         """The index could not be opened (``message`` may quote a file: never markup)."""
         self.query_one("#progress").display = False
-        self.query_one("#status", Static).update(literal(f"Could not open the index: {message}"))
+        self._say(literal(f"Could not open the index: {message}"))
 
     def ready(self, cases: int, folders: int, problem_files: int) -> None:
         """The index is open: its cases, its folders, and files that did not load."""
@@ -42,4 +42,9 @@ class StatusBar(Horizontal):
         )
         if problem_files:
             status.append(f"  |  {problem_files} file(s) with problems: press p", style="bold")
-        self.query_one("#status", Static).update(status)
+        self._say(status)
+
+    def _say(self, status: str | Text) -> None:
+        # One line of fixed width, whatever it says: no layout of the screen is needed (a
+        # layout on every step of a build, and every keystroke's status, costs a frame).
+        self.query_one("#status", Static).update(status, layout=False)
