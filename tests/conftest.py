@@ -198,14 +198,20 @@ def _read(stream: io.TextIOWrapper) -> str:
 def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     """``-n auto``: one worker more than there are cores.
 
-    A third of the suite's time is waiting, not working: Pilot waits for the app to go idle
+    Part of the suite's time is waiting, not working: Pilot waits for the app to go idle
     after every key, the end-to-end tests wait for a terminal in tmux, the index tests for
-    processes they start or kill. A third worker on two cores works while the others wait:
-    on this 2-core machine the suite took 157 s on 2 workers and 119-125 s on 3; on 4 it
-    took 145 s, as the workers' start-up and their contention for the cores cost more than
-    the waits they fill.
+    processes they start or kill. A third worker on two cores works while the others wait.
+    On this 2-core machine the whole suite took 111 s on 2 workers, 102 s on 3 and 140 s on
+    4 (there the workers' start-up and their contention for the cores cost more than the
+    waits they fill).
     """
     return len(os.sched_getaffinity(0)) + 1
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Long tests first (the order is the same in every worker, as xdist needs): started
+    last, one of them kept its worker busy for seconds after the others had finished."""
+    items.sort(key=lambda item: item.get_closest_marker("long") is None)
 
 
 def pytest_sessionstart(session: pytest.Session) -> None:

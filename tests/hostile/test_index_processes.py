@@ -19,6 +19,8 @@ from search_index.store import index_home
 from tests.conftest import curated_index_into, run_cli, seed_curated_index
 from tests.unit.test_search_fixtures import synthetic_library
 
+pytestmark = pytest.mark.long
+
 
 def _lock_pid(lock: Path) -> int | None:
     try:

@@ -59,6 +59,7 @@ async def visit_every_screen(pilot: Pilot[int], app: Track2App) -> None:
     assert isinstance(app.screen, LibraryScreen)
 
 
+@pytest.mark.long
 async def test_every_screen_works_at_60_by_20(make_app: MakeApp) -> None:
     app = make_app()
     async with app.run_test(size=(60, 20)) as pilot:

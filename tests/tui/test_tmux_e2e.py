@@ -24,6 +24,7 @@ import pytest
 from tests.conftest import seed_curated_index
 
 WIDTH, HEIGHT = 100, 30
+pytestmark = pytest.mark.long
 
 
 class Terminal:
@@ -187,7 +188,9 @@ def terminal(
     shell = (
         f"cd {shlex.quote(str(tmp_path))} && env "
         + " ".join(f"{k}={shlex.quote(v)}" for k, v in env.items())
-        + f" {command}; echo $? > {shlex.quote(str(status))}"
+        # Written beside, then renamed: the test never reads a file the shell has only opened.
+        + f" {command}; echo $? > {shlex.quote(str(status))}.part"
+        + f" && mv {shlex.quote(str(status))}.part {shlex.quote(str(status))}"
     )
     term.run(
         "-f",

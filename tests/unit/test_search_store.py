@@ -45,14 +45,11 @@ def test_first_open_builds_then_nothing_to_do(three: Path, tmp_path: Path) -> No
         assert not again.last_update.rebuilt and again.last_update.touched == 0
 
 
-def test_edit_add_delete_then_search(
-    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    cache = tmp_path / "cache"
-    SearchIndex.open(_lib(three), cache).close()
-    parsed: list[str] = []
+def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the case files read from now on."""
     import cases.loader as loader_module  # updating imports it when a file must be read
 
+    parsed: list[str] = []
     real = loader_module.load_case
 
     def counting(path, *args, **kwargs):
@@ -60,6 +57,15 @@ def test_edit_add_delete_then_search(
         return real(path, *args, **kwargs)
 
     monkeypatch.setattr(loader_module, "load_case", counting)
+    return parsed
+
+
+def test_edit_add_delete_then_search(
+    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    SearchIndex.open(_lib(three), cache).close()
+    parsed = _count_parses(monkeypatch)
     write_case(three, "alpha-case", "Alpha talks", "Hippos crossed the river.")
     write_case(three, "delta-case", "Delta talks", "Walruses slept on ice.")
     (three / "gamma-case.yaml").unlink()
@@ -96,21 +102,6 @@ def test_user_folder_overrides_and_falls_back(tmp_path: Path) -> None:
         assert idx.update().changed == 1
         assert _ids(idx, "walrus") == {"shared-case"}
         assert idx.cases()[0].origin == "base"
-
-
-def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the case files read from now on."""
-    import cases.loader as loader_module  # updating imports it when a file must be read
-
-    parsed: list[str] = []
-    real = loader_module.load_case
-
-    def counting(path, *args, **kwargs):
-        parsed.append(Path(path).name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(loader_module, "load_case", counting)
-    return parsed
 
 
 def test_a_layered_library_starts_from_the_index_beneath_it(
