@@ -10,11 +10,11 @@ A full build is written beside the live index and renamed into place only when c
 a build killed at any moment leaves the previous index (or none) and never half of one. The
 first index of a layered library (the curated cases and a folder of one's own) starts from a
 copy of the index of the folders beneath it, when that one is current: only the new folder's
-files are read and indexed, not the whole library again. An
-incremental update commits in place: Whoosh's commit is atomic (a new table of contents),
-and the manifest is replaced after it, so a kill in between only makes the next update redo
-some work. The manifest also records the size and mtime of every index file; if they differ
-on open, the files were changed behind our back and the index is rebuilt, not trusted.
+files are read and indexed, not the whole library again. An incremental update commits in
+place: Whoosh's commit is atomic (a new table of contents), and the manifest is replaced
+after it, so a kill in between only makes the next update redo some work. The manifest also
+records the size and mtime of every index file; if they differ on open, the files were
+changed behind our back and the index is rebuilt, not trusted.
 """
 
 from __future__ import annotations

@@ -14,6 +14,7 @@ from functools import cache
 from pathlib import Path
 from typing import Any
 
+import pytest
 import yaml
 
 from cases.library import LibraryDir, curated_dir, load_library
@@ -195,6 +196,21 @@ def test_synthetic_library_loads_clean_and_is_case_sized(tmp_path: Path) -> None
     prose += [e.event for e in case.timeline]
     prose += [i.title + " " + i.text for _, i in case.items()]
     assert 500 <= sum(len(t.split()) for t in prose) <= 700
+
+
+def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
+    """The names of the case files read from now on."""
+    import cases.loader as loader_module  # updating imports it when a file must be read
+
+    parsed: list[str] = []
+    real = loader_module.load_case
+
+    def counting(path, *args, **kwargs):
+        parsed.append(Path(path).name)
+        return real(path, *args, **kwargs)
+
+    monkeypatch.setattr(loader_module, "load_case", counting)
+    return parsed
 
 
 def one_folder(folder: Path) -> list[LibraryDir]:

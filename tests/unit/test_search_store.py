@@ -20,7 +20,13 @@ from search_index.locking import IndexLock
 from search_index.manifest import MANIFEST
 from search_index.store import CURRENT, index_home
 from tests.conftest import REPO
-from tests.unit.test_search_fixtures import one_folder, synthetic_library, three_cases, write_case
+from tests.unit.test_search_fixtures import (
+    count_parses,
+    one_folder,
+    synthetic_library,
+    three_cases,
+    write_case,
+)
 
 _lib = one_folder
 
@@ -45,27 +51,12 @@ def test_first_open_builds_then_nothing_to_do(three: Path, tmp_path: Path) -> No
         assert not again.last_update.rebuilt and again.last_update.touched == 0
 
 
-def _count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
-    """The names of the case files read from now on."""
-    import cases.loader as loader_module  # updating imports it when a file must be read
-
-    parsed: list[str] = []
-    real = loader_module.load_case
-
-    def counting(path, *args, **kwargs):
-        parsed.append(Path(path).name)
-        return real(path, *args, **kwargs)
-
-    monkeypatch.setattr(loader_module, "load_case", counting)
-    return parsed
-
-
 def test_edit_add_delete_then_search(
     three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     cache = tmp_path / "cache"
     SearchIndex.open(_lib(three), cache).close()
-    parsed = _count_parses(monkeypatch)
+    parsed = count_parses(monkeypatch)
     write_case(three, "alpha-case", "Alpha talks", "Hippos crossed the river.")
     write_case(three, "delta-case", "Delta talks", "Walruses slept on ice.")
     (three / "gamma-case.yaml").unlink()
@@ -102,62 +93,6 @@ def test_user_folder_overrides_and_falls_back(tmp_path: Path) -> None:
         assert idx.update().changed == 1
         assert _ids(idx, "walrus") == {"shared-case"}
         assert idx.cases()[0].origin == "base"
-
-
-def test_a_layered_library_starts_from_the_index_beneath_it(
-    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    user = tmp_path / "user"
-    user.mkdir()
-    write_case(user, "alpha-case", "Alpha talks", "Hippos crossed the river.")  # shadows one
-    write_case(user, "delta-case", "Delta talks", "Walruses slept on ice.")
-    layered = [*_lib(three), LibraryDir(user, "user")]
-    cache = tmp_path / "cache"
-    SearchIndex.open(_lib(three), cache).close()
-    beneath = (index_home(_lib(three), cache) / CURRENT / MANIFEST).read_bytes()
-    parsed = _count_parses(monkeypatch)
-    with SearchIndex.open(layered, cache) as idx:
-        stats = idx.last_update
-        assert stats.rebuilt and stats.added == 4  # a new index: every case it holds
-        assert sorted(parsed) == ["alpha-case.yaml", "delta-case.yaml"]  # the new folder only
-        found = {q: _ids(idx, q) for q in ("zebra", "hippo", "walrus", "giraffe", "talks")}
-        assert found == {
-            "zebra": set(),
-            "hippo": {"alpha-case"},
-            "walrus": {"delta-case"},
-            "giraffe": {"beta-case"},
-            "talks": {"alpha-case", "beta-case", "gamma-case", "delta-case"},
-        }
-        assert {c.id: c.origin for c in idx.cases()}["alpha-case"] == "user"
-    with SearchIndex.open(layered, cache, rebuild=True) as fresh:
-        assert {q: _ids(fresh, q) for q in found} == found  # as a build from nothing
-    # The index beneath is untouched, and still current for its own library.
-    assert (index_home(_lib(three), cache) / CURRENT / MANIFEST).read_bytes() == beneath
-    del parsed[:]
-    with SearchIndex.open(_lib(three), cache) as lower:
-        assert lower.last_update.touched == 0 and not parsed
-        assert _ids(lower, "zebra") == {"alpha-case"}
-
-
-def test_a_lower_index_changed_behind_its_back_is_not_copied(
-    three: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
-) -> None:
-    user = tmp_path / "user"
-    user.mkdir()
-    write_case(user, "delta-case", "Delta talks", "Walruses slept on ice.")
-    cache = tmp_path / "cache"
-    SearchIndex.open(_lib(three), cache).close()
-    lower = index_home(_lib(three), cache) / CURRENT
-    biggest = max(
-        (p for p in lower.iterdir() if p.name != MANIFEST), key=lambda p: p.stat().st_size
-    )
-    with biggest.open("ab") as f:
-        f.write(b"garbage")
-    parsed = _count_parses(monkeypatch)
-    with SearchIndex.open([*_lib(three), LibraryDir(user, "user")], cache) as idx:
-        assert idx.last_update.rebuilt and idx.last_update.added == 4
-        assert len(parsed) == 4  # every file read afresh
-        assert _ids(idx, "zebra") == {"alpha-case"} and _ids(idx, "walrus") == {"delta-case"}
 
 
 def test_invalid_file_is_a_problem_not_a_failure(three: Path, tmp_path: Path) -> None:
