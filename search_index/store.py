@@ -107,16 +107,13 @@ def build_in_memory(dirs: list[LibraryDir], progress: Progress | None) -> tuple[
     """A complete index in RAM (the cache folder could not be written)."""
     ix = RamStorage().create_index(build_schema())
     manifest, stats = run_update(Manifest(), dirs, _writer_factory(ix, False), progress)
-    return Store(ix, manifest, None), replace_rebuilt(stats)
+    return Store(ix, manifest, None), replace_rebuilt(stats, len(manifest.indexed))
 
 
-def replace_rebuilt(stats: UpdateStats, indexed: int | None = None) -> UpdateStats:
-    """The same stats, marked as a full build (of ``indexed`` cases, when it is given)."""
-    if indexed is not None:
-        return UpdateStats(indexed, 0, 0, stats.seconds, rebuilt=True, extras=stats.extras)
-    return UpdateStats(
-        stats.added, stats.changed, stats.removed, stats.seconds, rebuilt=True, extras=stats.extras
-    )
+def replace_rebuilt(stats: UpdateStats, indexed: int) -> UpdateStats:
+    """The stats of a full build of ``indexed`` cases (a new index: every case is added,
+    even those copied from the index beneath it)."""
+    return UpdateStats(indexed, 0, 0, stats.seconds, rebuilt=True, extras=stats.extras)
 
 
 def copy_lower_index(home: Path, dirs: list[LibraryDir], build: Path) -> Manifest | None:

@@ -8,7 +8,6 @@ import os
 import shutil
 import subprocess
 import sys
-import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -122,7 +121,7 @@ def _shared_template() -> Path:
     """The curated library's index, built by whichever worker of the run needs it first."""
     import fcntl
 
-    root = _SHARED[0] if _SHARED else Path(tempfile.mkdtemp(prefix="track2-seed-"))
+    root = _SHARED[0]
     template, done = root / "curated-index", root / "curated-index.done"
     with open(root / "curated-index.lock", "w") as lock:
         fcntl.flock(lock, fcntl.LOCK_EX)  # the others wait for the one building it
@@ -205,7 +204,8 @@ def pytest_xdist_auto_num_workers(config: pytest.Config) -> int:
     4 (there the workers' start-up and their contention for the cores cost more than the
     waits they fill).
     """
-    return len(os.sched_getaffinity(0)) + 1
+    cores = len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    return (cores or 1) + 1
 
 
 def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:

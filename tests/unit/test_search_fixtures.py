@@ -12,13 +12,16 @@ import random
 from collections.abc import Sequence
 from functools import cache
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pytest
 import yaml
 
 from cases.library import LibraryDir, curated_dir, load_library
 from cases.vocab import vocabulary
+
+if TYPE_CHECKING:
+    from search_index import SearchIndex
 
 
 def case_data(
@@ -211,6 +214,11 @@ def count_parses(monkeypatch: pytest.MonkeyPatch) -> list[str]:
 
     monkeypatch.setattr(loader_module, "load_case", counting)
     return parsed
+
+
+def case_ids(idx: SearchIndex, query: str) -> set[str]:
+    """The ids of the cases with a hit for ``query`` (up to 100 hits)."""
+    return {h.case_id for h in idx.search(query, limit=100).hits}
 
 
 def one_folder(folder: Path) -> list[LibraryDir]:

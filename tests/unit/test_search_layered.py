@@ -10,19 +10,14 @@ from cases.library import LibraryDir
 from search_index import SearchIndex
 from search_index.manifest import MANIFEST
 from search_index.store import CURRENT, index_home
-from tests.unit.test_search_fixtures import count_parses, one_folder, three_cases, write_case
+from tests.unit.test_search_fixtures import (
+    case_ids,
+    count_parses,
+    one_folder,
+    write_case,
+)
 
 _lib = one_folder
-
-
-def _ids(idx: SearchIndex, query: str) -> set[str]:
-    return {h.case_id for h in idx.search(query, limit=100).hits}
-
-
-@pytest.fixture
-def three(tmp_path: Path) -> Path:
-    """A library of three small cases, each with a word of its own."""
-    return three_cases(tmp_path / "lib")
 
 
 def test_a_layered_library_starts_from_the_index_beneath_it(
@@ -41,7 +36,7 @@ def test_a_layered_library_starts_from_the_index_beneath_it(
         stats = idx.last_update
         assert stats.rebuilt and stats.added == 4  # a new index: every case it holds
         assert sorted(parsed) == ["alpha-case.yaml", "delta-case.yaml"]  # the new folder only
-        found = {q: _ids(idx, q) for q in ("zebra", "hippo", "walrus", "giraffe", "talks")}
+        found = {q: case_ids(idx, q) for q in ("zebra", "hippo", "walrus", "giraffe", "talks")}
         assert found == {
             "zebra": set(),
             "hippo": {"alpha-case"},
@@ -51,13 +46,13 @@ def test_a_layered_library_starts_from_the_index_beneath_it(
         }
         assert {c.id: c.origin for c in idx.cases()}["alpha-case"] == "user"
     with SearchIndex.open(layered, cache, rebuild=True) as fresh:
-        assert {q: _ids(fresh, q) for q in found} == found  # as a build from nothing
+        assert {q: case_ids(fresh, q) for q in found} == found  # as a build from nothing
     # The index beneath is untouched, and still current for its own library.
     assert (index_home(_lib(three), cache) / CURRENT / MANIFEST).read_bytes() == beneath
     del parsed[:]
     with SearchIndex.open(_lib(three), cache) as lower:
         assert lower.last_update.touched == 0 and not parsed
-        assert _ids(lower, "zebra") == {"alpha-case"}
+        assert case_ids(lower, "zebra") == {"alpha-case"}
 
 
 def test_a_lower_index_changed_behind_its_back_is_not_copied(
@@ -78,4 +73,6 @@ def test_a_lower_index_changed_behind_its_back_is_not_copied(
     with SearchIndex.open([*_lib(three), LibraryDir(user, "user")], cache) as idx:
         assert idx.last_update.rebuilt and idx.last_update.added == 4
         assert len(parsed) == 4  # every file read afresh
-        assert _ids(idx, "zebra") == {"alpha-case"} and _ids(idx, "walrus") == {"delta-case"}
+        assert case_ids(idx, "zebra") == {"alpha-case"} and case_ids(idx, "walrus") == {
+            "delta-case"
+        }

@@ -12,15 +12,9 @@ import pytest
 from search_index import CaseRow, SearchIndex
 from search_index.docsets import DocSets
 from search_index.store import CURRENT
-from tests.unit.test_search_fixtures import one_folder, three_cases, write_case
+from tests.unit.test_search_fixtures import one_folder, write_case
 
 _lib = one_folder
-
-
-@pytest.fixture
-def three(tmp_path: Path) -> Path:
-    """A library of three small cases, each with a word of its own."""
-    return three_cases(tmp_path / "lib")
 
 
 def test_the_facet_table_is_saved_with_the_index_and_follows_its_changes(

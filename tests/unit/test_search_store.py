@@ -21,31 +21,21 @@ from search_index.manifest import MANIFEST
 from search_index.store import CURRENT, index_home
 from tests.conftest import REPO
 from tests.unit.test_search_fixtures import (
+    case_ids,
     count_parses,
     one_folder,
     synthetic_library,
-    three_cases,
     write_case,
 )
 
 _lib = one_folder
 
 
-def _ids(idx: SearchIndex, query: str) -> set[str]:
-    return {h.case_id for h in idx.search(query, limit=100).hits}
-
-
-@pytest.fixture
-def three(tmp_path: Path) -> Path:
-    """A library of three small cases, each with a word of its own."""
-    return three_cases(tmp_path / "lib")
-
-
 def test_first_open_builds_then_nothing_to_do(three: Path, tmp_path: Path) -> None:
     cache = tmp_path / "cache"
     with SearchIndex.open(_lib(three), cache) as idx:
         assert idx.last_update.rebuilt and idx.last_update.added == 3
-        assert _ids(idx, "zebra") == {"alpha-case"}
+        assert case_ids(idx, "zebra") == {"alpha-case"}
         assert not idx.in_memory and idx.notice is None
     with SearchIndex.open(_lib(three), cache) as again:
         assert not again.last_update.rebuilt and again.last_update.touched == 0
@@ -66,16 +56,16 @@ def test_edit_add_delete_then_search(
         assert (stats.added, stats.changed, stats.removed) == (1, 1, 1)
         assert not stats.rebuilt
         assert sorted(parsed) == ["alpha-case.yaml", "delta-case.yaml"]
-        assert _ids(idx, "hippo") == {"alpha-case"}
-        assert _ids(idx, "zebra") == set()
-        assert _ids(idx, "walrus") == {"delta-case"}
-        assert _ids(idx, "pelican") == set()
-        assert _ids(idx, "giraffe") == {"beta-case"}
+        assert case_ids(idx, "hippo") == {"alpha-case"}
+        assert case_ids(idx, "zebra") == set()
+        assert case_ids(idx, "walrus") == {"delta-case"}
+        assert case_ids(idx, "pelican") == set()
+        assert case_ids(idx, "giraffe") == {"beta-case"}
         # The same again in the same process, through update().
         write_case(three, "beta-case", "Beta talks", "Okapis ate the leaves.")
         again = idx.update()
         assert (again.added, again.changed, again.removed) == (0, 1, 0)
-        assert _ids(idx, "okapi") == {"beta-case"}
+        assert case_ids(idx, "okapi") == {"beta-case"}
 
 
 def test_user_folder_overrides_and_falls_back(tmp_path: Path) -> None:
@@ -87,11 +77,11 @@ def test_user_folder_overrides_and_falls_back(tmp_path: Path) -> None:
     dirs = [LibraryDir(base, "base"), LibraryDir(user, "user")]
     cache = tmp_path / "cache"
     with SearchIndex.open(dirs, cache) as idx:
-        assert _ids(idx, "narwhal") == {"shared-case"} and _ids(idx, "walrus") == set()
+        assert case_ids(idx, "narwhal") == {"shared-case"} and case_ids(idx, "walrus") == set()
         assert idx.cases()[0].origin == "user"
         override.unlink()
         assert idx.update().changed == 1
-        assert _ids(idx, "walrus") == {"shared-case"}
+        assert case_ids(idx, "walrus") == {"shared-case"}
         assert idx.cases()[0].origin == "base"
 
 
@@ -103,7 +93,7 @@ def test_invalid_file_is_a_problem_not_a_failure(three: Path, tmp_path: Path) ->
         write_case(three, "broken-case", "Mended", "Now a valid ostrich case.")
         assert idx.update().added == 1
         assert idx.problems == []
-        assert _ids(idx, "ostrich") == {"broken-case"}
+        assert case_ids(idx, "ostrich") == {"broken-case"}
 
 
 def test_schema_change_rebuilds(
@@ -114,7 +104,7 @@ def test_schema_change_rebuilds(
     monkeypatch.setattr(manifest_module, "SCHEMA_VERSION", 999)
     with SearchIndex.open(_lib(three), cache) as idx:
         assert idx.last_update.rebuilt
-        assert _ids(idx, "zebra") == {"alpha-case"}
+        assert case_ids(idx, "zebra") == {"alpha-case"}
 
 
 def test_progress_is_reported_up_to_total(three: Path, tmp_path: Path) -> None:
@@ -153,7 +143,7 @@ def test_stale_lock_of_a_killed_process_is_recovered(three: Path, tmp_path: Path
     started = time.monotonic()
     with SearchIndex.open(_lib(three), cache) as idx:
         assert time.monotonic() - started < 10
-        assert not idx.in_memory and _ids(idx, "zebra") == {"alpha-case"}
+        assert not idx.in_memory and case_ids(idx, "zebra") == {"alpha-case"}
 
 
 def test_a_held_lock_makes_the_second_opener_wait_then_go_to_memory(
@@ -167,7 +157,7 @@ def test_a_held_lock_makes_the_second_opener_wait_then_go_to_memory(
     with IndexLock(home):
         idx = SearchIndex.open(_lib(three), cache)
     assert idx.in_memory and idx.notice and "in memory" in idx.notice
-    assert _ids(idx, "zebra") == {"alpha-case"}
+    assert case_ids(idx, "zebra") == {"alpha-case"}
 
 
 def _kill_mid_way(lib: Path, cache: Path) -> None:
@@ -222,7 +212,7 @@ def test_update_killed_mid_way_is_redone(tmp_path: Path) -> None:
     with SearchIndex.open(_lib(lib), cache) as idx:
         assert idx.last_update.changed == 60
         assert len(idx.cases()) == 60
-        assert _ids(idx, "capybara") == {"synthetic-case-00007"}
+        assert case_ids(idx, "capybara") == {"synthetic-case-00007"}
 
 
 def _index_files(three: Path, cache: Path) -> Path:
@@ -241,7 +231,7 @@ def test_garbage_in_an_index_file_rebuilds(three: Path, tmp_path: Path) -> None:
     biggest.write_bytes(bytes(data))
     with SearchIndex.open(_lib(three), cache) as idx:
         assert idx.last_update.rebuilt
-        assert _ids(idx, "zebra") == {"alpha-case"}
+        assert case_ids(idx, "zebra") == {"alpha-case"}
 
 
 def test_garbage_behind_an_unchanged_stat_is_caught_on_open(three: Path, tmp_path: Path) -> None:
@@ -254,7 +244,7 @@ def test_garbage_behind_an_unchanged_stat_is_caught_on_open(three: Path, tmp_pat
     os.utime(toc, ns=(st.st_atime_ns, st.st_mtime_ns))
     with SearchIndex.open(_lib(three), cache) as idx:
         assert idx.last_update.rebuilt
-        assert _ids(idx, "giraffe") == {"beta-case"}
+        assert case_ids(idx, "giraffe") == {"beta-case"}
 
 
 def test_truncated_index_and_bad_manifest_rebuild(three: Path, tmp_path: Path) -> None:
@@ -268,7 +258,7 @@ def test_truncated_index_and_bad_manifest_rebuild(three: Path, tmp_path: Path) -
         assert idx.last_update.rebuilt
     (folder / MANIFEST).write_text("{not json")
     with SearchIndex.open(_lib(three), cache) as idx:
-        assert idx.last_update.rebuilt and _ids(idx, "pelican") == {"gamma-case"}
+        assert idx.last_update.rebuilt and case_ids(idx, "pelican") == {"gamma-case"}
     data = json.loads((folder / MANIFEST).read_text())
     assert set(data["indexed"]) == {"alpha-case", "beta-case", "gamma-case"}
 
@@ -301,10 +291,10 @@ def test_unwritable_cache_builds_in_memory_and_says_so(three: Path, tmp_path: Pa
     with SearchIndex.open(_lib(three), blocker / "cache") as idx:
         assert idx.in_memory and idx.home is None
         assert idx.notice is not None and "in memory" in idx.notice
-        assert _ids(idx, "zebra") == {"alpha-case"}
+        assert case_ids(idx, "zebra") == {"alpha-case"}
         write_case(three, "delta-case", "Delta", "Walruses slept.")
         assert idx.update().added == 1
-        assert _ids(idx, "walrus") == {"delta-case"}
+        assert case_ids(idx, "walrus") == {"delta-case"}
 
 
 def test_read_only_index_is_used_while_current(
@@ -319,11 +309,11 @@ def test_read_only_index_is_used_while_current(
     monkeypatch.setattr(IndexLock, "acquire", refuse)
     with SearchIndex.open(_lib(three), cache) as idx:
         assert not idx.in_memory and idx.notice is None
-        assert _ids(idx, "zebra") == {"alpha-case"}
+        assert case_ids(idx, "zebra") == {"alpha-case"}
     write_case(three, "delta-case", "Delta", "Walruses slept.")
     with SearchIndex.open(_lib(three), cache) as idx:
         assert idx.in_memory and idx.notice and "Permission denied" in idx.notice
-        assert _ids(idx, "walrus") == {"delta-case"}
+        assert case_ids(idx, "walrus") == {"delta-case"}
 
 
 def test_two_processes_at_once(tmp_path: Path) -> None:

@@ -34,11 +34,6 @@ class KeyFooter(Footer):
         super().__init__(compact=True)
         self._shown: Shown | None = None
 
-    @property
-    def keys(self) -> Shown | None:
-        """The keys drawn now (None before the screen's bindings were first drawn)."""
-        return self._shown
-
     def bindings_changed(self, screen: Screen[object]) -> None:
         if screen.app.app_focus and self.is_attached and screen is self.screen:
             shown = keys_shown(screen)
